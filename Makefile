@@ -1,0 +1,63 @@
+# The course's commands. README.md documents them; their names are the interface.
+#   make site   build the book into _build/html (strict: any warning or failing notebook fails)
+#   make test   every check: unit tests, nbval over the notebooks, the strict build, site checks
+#   make lab    open JupyterLab on the course's start page
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+JOBS   ?= 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test lab unit notebooks site-checks lock vendor-check clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make site   build the course website into _build/html"
+	@echo "make test   run every test (unit, notebooks, strict build, site checks)"
+	@echo "make lab    open JupyterLab on the course's start page"
+
+# The environment is rebuilt only when the lock or the package metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+# The build runs notebooks with empty private folders, so nobody's answers reach the site.
+site: $(STAMP)
+	rm -rf _build/.private && mkdir -p _build/.private
+	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
+	  $(BIN)/jupyter-book build . -W -n --keep-going
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) -m "not site" tests
+
+# Every notebook under modules/ and exercises/, one kernel per notebook (loadscope).
+# No notebook collected is a failure (pytest exits 5), never a pass.
+notebooks: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --nbval-lax --nbval-current-env \
+	  --nbval-cell-timeout=300 -o testpaths= modules exercises
+
+site-checks: $(STAMP)
+	$(BIN)/python -m pytest -m site tests
+
+test: unit notebooks site site-checks
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab modules/start-here.ipynb
+
+# Maintainers: re-resolve requirements.in into requirements.lock in a throwaway venv.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact versions of every Python package the course uses (Python 3.11)."; \
+	  echo "# Made by \`make lock\` from requirements.in; edit requirements.in, never this file."; \
+	  .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
+
+vendor-check:
+	$(PYTHON) tools/vendor_js.py --check
+
+clean:
+	rm -rf _build

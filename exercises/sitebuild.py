@@ -1,0 +1,44 @@
+"""Sphinx extension used by the book build (listed in ``_config.yml``).
+
+Keeps the published site self-contained: Jupyter Book 1 always loads sphinx-thebe, whose
+page script names a third-party host for the live-code library. The course turns Thebe
+off, so its scripts and styles are dropped from every page.
+
+The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its icon fonts from
+a path it works out at run time; it is told to use the site's own copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+THEBE_MARKERS = ("sphinx-thebe", "THEBE_JS_URL")
+
+
+def _is_thebe(asset: Any) -> bool:
+    text = " ".join(str(part) for part in (asset, getattr(asset, "filename", ""),
+                                             getattr(asset, "attributes", {}).get("body", "")))
+    return any(marker in text for marker in THEBE_MARKERS)
+
+
+def drop_thebe(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+
+
+# Runs before require.js (a global ``require`` object is its configuration). The widget
+# manager works out where its icon fonts are from its AMD module names, which would
+# resolve next to each page; they are mapped to the site's own _static/html-manager/.
+WIDGET_ASSETS_JS = (
+    "var require = {paths: (function () {"
+    " var base = new URL((document.documentElement.dataset.content_root || '')"
+    " + '_static/html-manager', window.location.href).href;"
+    " return {'@jupyter-widgets/html-manager/dist': base, '@jupyter-widgets': base}; })()};"
+)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("html-page-context", drop_thebe, priority=900)
+    app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
