@@ -16,6 +16,8 @@ from exercises import __version__
 # Modules that add sub-commands: each has ``register(subparsers)`` which adds its parser
 # and sets ``handler`` (a function taking the parsed args and returning an exit code).
 COMMANDS: tuple[str, ...] = (
+    "exercises.cli_notebooks",
+    "exercises.cli_workbook",
 )
 
 

@@ -33,6 +33,13 @@ def test_notebook_is_committed_without_outputs(notebook: Path) -> None:
     assert dirty == [], f"cells {dirty} have outputs or execution counts: strip them before committing"
 
 
+@pytest.mark.parametrize("notebook", course_notebooks(), ids=lambda p: p.relative_to(REPO).as_posix())
+def test_notebook_folds_its_code(notebook: Path) -> None:
+    from exercises.notebook_tidy import check_file
+
+    assert check_file(notebook) == []
+
+
 def toc_files() -> list[str]:
     toc = yaml.safe_load((REPO / "_toc.yml").read_text())
     files = [toc["root"]]
