@@ -38,12 +38,16 @@ given (never merely because a page was run) and put back, with their feedback, w
 page is run again. Each function returns the exercise object (for example ``.table()``
 on a scale); it is shown once even when the call is the last line of a cell.
 
+Charts: ``show_chart(figure)`` shows a matplotlib figure as an image whose alternative
+text is the chart's title (or ``alt=``); give every chart a title.
+
 Checking rules live in ``exercises.checks`` and number reading in ``exercises.numbers``;
 both are plain Python with no widgets. ``modules/authors/writing-exercises.ipynb`` shows
 every type working.
 """
 
 from exercises.widgets.base import Exercise
+from exercises.widgets.charts import show_chart
 from exercises.widgets.calculator import CalculatorExercise, Input, calculator
 from exercises.widgets.choice import ChoiceExercise, choice
 from exercises.widgets.classify import ClassifyExercise, classify
@@ -54,4 +58,5 @@ from exercises.widgets.scale import ScaleExercise, scale
 __all__ = [
     "CalculatorExercise", "ChoiceExercise", "ClassifyExercise", "Exercise", "Input", "NumberExercise",
     "ReflectExercise", "ScaleExercise", "calculator", "choice", "classify", "number", "reflect", "scale",
+    "show_chart",
 ]
