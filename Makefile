@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lab unit notebooks site-checks lock vendor-check clean help
+.PHONY: site test lab plan unit notebooks site-checks lock vendor-check clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make site   build the course website into _build/html"
 	@echo "make test   run every test (unit, notebooks, strict build, site checks)"
 	@echo "make lab    open JupyterLab on the course's start page"
+	@echo "make plan TEAM=cohort-work/<team>   open a team's challenge workbook as a web app"
 
 # The environment is rebuilt only when the lock or the package metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -46,6 +47,12 @@ test: unit notebooks site site-checks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab modules/start-here.ipynb
+
+# Open a team's challenge workbook as a web app (no code on show): make plan TEAM=cohort-work/<team>
+plan: $(STAMP)
+	@test -n "$(TEAM)" || { echo 'Say which team folder: make plan TEAM=cohort-work/<team>'; exit 2; }
+	@test -f "$(TEAM)/plan.yaml" || $(BIN)/academy plan new "$(TEAM)" --team "$(notdir $(TEAM))"
+	$(BIN)/academy plan open "$(TEAM)"
 
 # Maintainers: re-resolve requirements.in into requirements.lock in a throwaway venv.
 lock:

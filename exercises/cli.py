@@ -18,6 +18,7 @@ from exercises import __version__
 COMMANDS: tuple[str, ...] = (
     "exercises.cli_notebooks",
     "exercises.cli_workbook",
+    "exercises.cli_plan",
 )
 
 

@@ -8,6 +8,7 @@ one, never half of each. A file that cannot be read is moved aside, never overwr
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -28,15 +29,23 @@ def atomic_write_text(path: Path, text: str, *, keep_backup: bool = False) -> Pa
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes files private; keep the usual mode
         if keep_backup and path.exists():
+            # Copy, not move: the target is never missing, even if we stop between the two steps.
             backup = path.with_name(path.name + ".bak")
-            os.replace(path, backup)
+            shutil.copy2(path, backup)
         os.replace(tmp_name, path)
     except BaseException:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
     return backup
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def set_aside(path: Path, reason: str = "unreadable") -> Path:
