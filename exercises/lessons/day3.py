@@ -223,16 +223,15 @@ FUNDING_ROUTES = SortKey(
 # --- 03 measuring impact ---------------------------------------------------------------
 
 
-def oldham_readings(years: int = 3) -> pd.DataFrame:
-    """Oldham's £3m saving read once, or every year for ``years`` years, beside its £350k investment."""
-    saving, investment = case_fact("oldham_savings_headline"), case_fact("oldham_investment")
-    rows = {"Once (the headline gives no period)": saving,
-            f"Every year, for {years} years (the body says 'per year')": saving * years}
-    return pd.DataFrame({
-        "Savings (£)": rows,
-        "Investment (£)": {k: investment for k in rows},
-        "Saved for every £1 invested (£)": {k: round(v / investment, 1) for k, v in rows.items()},
-    })
+def oldham_readings() -> pd.DataFrame:
+    """Oldham's £3m saving read once, or every year over the years the site had run.
+
+    One calculation for the course: Day 2 teaches it (``day2.oldham_readings``), Day 3
+    reuses it, so both days show the same numbers.
+    """
+    from exercises.lessons import day2
+
+    return day2.oldham_readings(day2.OldhamMoney.from_facts(load("case_study_facts")))
 
 
 COUNTERFACTUAL = ChoiceKey(
