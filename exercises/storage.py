@@ -10,26 +10,38 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 
 def atomic_write_text(path: Path, text: str, *, keep_backup: bool = False) -> Path | None:
-    """Write ``text`` to ``path`` atomically (UTF-8).
+    """Write ``text`` to ``path`` atomically (UTF-8, line endings as given).
 
     With ``keep_backup`` the previous version, if any, is kept as ``<name>.bak`` and its
     path returned. The folder is created if it is missing.
+    """
+    return atomic_write_chunks(path, [text], keep_backup=keep_backup)
+
+
+def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *,
+                        keep_backup: bool = False) -> Path | None:
+    """Write ``chunks`` (text encoded as UTF-8, or bytes) to ``path`` atomically.
+
+    For content made piece by piece (a large report) or as bytes (a Word file). The new
+    file keeps the old one's permissions, or gets the usual ones for a new file.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     backup: Path | None = None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        os.chmod(tmp_name, _file_mode(path))  # mkstemp makes files private (0600)
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes files private; keep the usual mode
         if keep_backup and path.exists():
             # Copy, not move: the target is never missing, even if we stop between the two steps.
             backup = path.with_name(path.name + ".bak")
@@ -42,10 +54,14 @@ def atomic_write_text(path: Path, text: str, *, keep_backup: bool = False) -> Pa
     return backup
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _file_mode(path: Path) -> int:
+    """The existing file's permissions, or those an ordinary new file would get."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def set_aside(path: Path, reason: str = "unreadable") -> Path:

@@ -31,7 +31,7 @@ from exercises.plan.document import (
     long_date,
 )
 from exercises.plan.export_html import page_end, page_start, paragraphs, table_html
-from exercises.plan.files import atomic_write_chunks
+from exercises.storage import atomic_write_chunks
 from exercises.plan.model import COMMITMENT_LEVELS, RAG_RATINGS, Plan
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.timeline import short, timeline_svg
