@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-# GOV.UK design-system colours, so charts match the rest of the course.
-BLUE, GREY, ORANGE, GREEN, RED, LIGHT = "#1d70b8", "#505a5f", "#f47738", "#00703c", "#d4351c", "#f3f2f1"
+from exercises.lessons.common import (ACTIVITY, BLUE, GREEN, GREY, LIGHT, ORANGE, OUTCOME, OUTPUT, RED,  # noqa: F401
+                                      RESOURCE, ChoiceKey, SortKey)
 
 S1 = "Commissioning is an approach to transformation"
 S4 = "Move fast and fix things"
@@ -51,43 +51,6 @@ CONTRACT_YEARS = ReportFigure(7, "years", "Length of a 'big, ugly contract': one
                               S1, (791, 795))
 DAYS_PER_YEAR = 365.25
 DECADE_YEARS = 10
-
-
-# --- answer keys ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SortKey:
-    """The answer key of a sorting exercise (``exercises.widgets.classify``).
-
-    ``answers`` maps each item to its right category, or to a tuple of categories that
-    are all acceptable; ``feedback`` gives the sentence shown for each item after checking.
-    """
-
-    categories: tuple[str, ...]
-    answers: Mapping[str, str | tuple[str, ...]]
-    feedback: Mapping[str, str]
-
-    def accepted(self, item: str) -> tuple[str, ...]:
-        """The categories that count as right for ``item``."""
-        answer = self.answers[item]
-        return (answer,) if isinstance(answer, str) else tuple(answer)
-
-
-@dataclass(frozen=True)
-class ChoiceKey:
-    """The answer key of a multiple-choice question (``exercises.widgets.choice``).
-
-    ``options`` maps each option to the feedback shown when it is chosen; ``answer`` is
-    the right option, or a tuple of options when participants tick all that apply.
-    """
-
-    options: Mapping[str, str]
-    answer: str | tuple[str, ...]
-
-    def accepted(self) -> tuple[str, ...]:
-        """The right option or options."""
-        return (self.answer,) if isinstance(self.answer, str) else tuple(self.answer)
 
 
 # --- 01 What commissioning is ----------------------------------------------------------
@@ -375,7 +338,6 @@ def abc_stages_table() -> pd.DataFrame:
 
 # --- 03 Outcomes, not outputs -------------------------------------------------------
 
-RESOURCE, ACTIVITY, OUTPUT, OUTCOME = "Resource (input)", "Activity", "Output", "Outcome"
 RESULTS_CHAIN: dict[str, str] = {
     RESOURCE: "What you put in: money, staff, buildings, and the skills and time of residents and partners.",
     ACTIVITY: "What people do with the resources: the work itself.",

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from exercises.lessons import stats
-from exercises.lessons.day1 import (ACTIVITY, BLUE, GREEN, GREY, LIGHT, ORANGE, OUTCOME, OUTPUT, RED, RESOURCE,
+from exercises.lessons.common import (ACTIVITY, BLUE, GREEN, GREY, LIGHT, ORANGE, OUTCOME, OUTPUT, RED, RESOURCE,
                                     ChoiceKey, SortKey)
 
 # Article titles, for citations ("PSTA 2019, *title*").

@@ -19,7 +19,7 @@ import pandas as pd
 
 from exercises.data import load
 from exercises.lessons import finance
-from exercises.lessons.day1 import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
+from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
 from exercises.lessons.simulation import Parameters
 
 
