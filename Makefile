@@ -37,7 +37,9 @@ unit: $(STAMP)
 # Every notebook under modules/ and exercises/, one kernel per notebook (loadscope).
 # No notebook collected is a failure (pytest exits 5), never a pass.
 notebooks: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --nbval-lax --nbval-current-env \
+	rm -rf _build/.nbval-private && mkdir -p _build/.nbval-private
+	ACADEMY_WORK_DIR=$(CURDIR)/_build/.nbval-private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.nbval-private/cohort-work \
+	  $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --nbval-lax --nbval-current-env \
 	  --nbval-cell-timeout=300 -o testpaths= modules exercises
 
 site-checks: $(STAMP)

@@ -4,13 +4,19 @@ Keeps the published site self-contained: Jupyter Book 1 always loads sphinx-theb
 page script names a third-party host for the live-code library. The course turns Thebe
 off, so its scripts and styles are dropped from every page.
 
+It also adds ``site_static/academy-a11y.js``, which repairs accessibility faults in the
+theme's chrome and in widgets drawn from saved state (unnamed buttons and toggles).
+
 The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its icon fonts from
 a path it works out at run time; it is told to use the site's own copy.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+STATIC = Path(__file__).resolve().parent / "site_static"
 
 THEBE_MARKERS = ("sphinx-thebe", "THEBE_JS_URL")
 
@@ -38,7 +44,13 @@ WIDGET_ASSETS_JS = (
 )
 
 
+def _add_static(app: Any, config: Any) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
 def setup(app: Any) -> dict[str, Any]:
+    app.connect("config-inited", _add_static)
+    app.add_js_file("academy-a11y.js")
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

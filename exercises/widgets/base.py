@@ -30,7 +30,8 @@ from exercises.widgets.markup import details, esc, to_html
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 # Long labels wrap instead of being cut off, controls stack under their labels (readable at
-# 200% zoom), and feedback is marked by words and symbols as well as a coloured border.
+# 200% zoom), controls meet WCAG 2.2 contrast and 24px target sizes in light and dark themes,
+# and feedback is marked by words and symbols as well as a coloured border.
 STYLE = """<style>
 .academy-exercise{border:1px solid #b1b4b6;border-left:5px solid #1d70b8;padding:.5em 1em .75em;
  margin:.5em 0 1em;max-width:48em;box-sizing:border-box;line-height:1.45}
@@ -63,6 +64,13 @@ STYLE = """<style>
 .cell_output .academy-site-note{display:block;font-style:italic}
 .academy-answer{margin:.5em 0}
 .academy-answer summary{cursor:pointer;font-weight:600;color:#1d70b8;text-decoration:underline}
+.academy-exercise .jupyter-button.mod-primary,.academy-exercise .widget-button.mod-primary{
+ background:#1d70b8;color:#fff}
+.academy-exercise input[type=radio],.academy-exercise input[type=checkbox]{width:24px;height:24px;
+ min-width:24px;margin:0 .5em 0 0}
+html[data-theme=dark] .academy-answer summary{color:#003078}
+body[data-jp-theme-light=false] .academy-answer summary{color:#8cc2f0}
+body[data-jp-theme-light=false] .academy-saved{color:#c8cbcd}
 .academy-table{border-collapse:collapse;margin:.5em 0}
 .academy-table th,.academy-table td{border:1px solid #b1b4b6;padding:.2em .6em;text-align:left}
 .academy-chart{max-width:100%;height:auto}

@@ -63,17 +63,15 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def browser() -> Iterator[object]:
+    """Headless Chromium (the system's); each ``new_page()`` or ``new_context()`` starts clean."""
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: install the Debian package 'chromium' (.ci/run does).")
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
-        )
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            yield context
+            yield chromium
         finally:
-            context.close()
+            chromium.close()

@@ -34,8 +34,11 @@ def test_page_requests_only_its_own_host(page: str, site_url: str, browser) -> N
 def test_widgets_render_from_saved_state(site_url: str, browser) -> None:
     tab = browser.new_page()
     tab.goto(f"{site_url}/modules/start-here.html", wait_until="networkidle")
-    slider = tab.locator(".jupyter-widgets .widget-slider, .jupyter-widgets.widget-slider").first
-    slider.wait_for(state="visible", timeout=15_000)
-    text = tab.locator(".jupyter-widgets").first.inner_text()
+    exercise = tab.locator(".academy-exercise").first
+    exercise.wait_for(state="visible", timeout=15_000)
+    controls = exercise.locator("select")
+    controls.first.wait_for(state="visible", timeout=15_000)
+    text, count = exercise.inner_text(), controls.count()
     tab.close()
-    assert "My confidence" in text
+    assert "How confident do you feel today?" in text
+    assert count == 3  # one rating per statement, drawn by the vendored widget manager
