@@ -21,16 +21,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOK = "modules/authors/writing-exercises.ipynb"
 EXERCISE_ID = "authors-outcome-or-output"
 RIGHT_OPTION = "Older people living safely in their own homes for longer"
 EXERCISES_ON_PAGE = 7
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def _free_port() -> int:
@@ -122,7 +121,7 @@ def _run_all_cells(page, notebook, attempts: int = 3) -> None:
                 raise
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs the system Chromium at /usr/bin/chromium")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM}")
 def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
     from playwright.sync_api import expect, sync_playwright
 

@@ -26,6 +26,7 @@ from exercises.plan.model import Plan
 from exercises.plan.store import load_plan, parse_plan_data, validate_plan
 from exercises.plan.templates import EXAMPLE_PLAN
 from exercises.plan.timeline import timeline_alt_text, timeline_png, timeline_svg
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -336,12 +337,12 @@ def test_timeline_png_is_an_image(example: Plan) -> None:
 def test_hostile_html_runs_nothing_in_a_browser(hostile_plan: Plan, tmp_path: Path) -> None:
     """The strongest check: open the page in headless Chromium and see that nothing ran."""
     playwright = pytest.importorskip("playwright.sync_api")
-    if shutil.which("chromium") is None:
-        pytest.skip("Chromium is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Chromium at {CHROMIUM}")
     page_file = tmp_path / "plan.html"
     page_file.write_text(plan_to_html(hostile_plan), encoding="utf-8")
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

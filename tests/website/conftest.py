@@ -10,14 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 
 HTML = REPO / "_build" / "html"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -66,7 +61,8 @@ def site_url(built_site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Headless Chromium (the system's); each ``new_page()`` or ``new_context()`` starts clean."""
     if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: install the Debian package 'chromium' (.ci/run does).")
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: install the Debian package 'chromium' "
+                    "(.ci/run does) or set ACADEMY_CHROMIUM to a Chromium or Chrome executable.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
