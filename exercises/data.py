@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from exercises.markers import MarkersMissing, replace_between
 from exercises.paths import datasets_dir
 
 DESCRIPTOR = "datapackage.json"
@@ -198,11 +199,10 @@ def catalogue_markdown() -> str:
 
 def replace_catalogue(page: str) -> str:
     """Return ``page`` with the text between the catalogue markers replaced by a fresh table."""
-    start, end = page.find(CATALOGUE_START), page.find(CATALOGUE_END)
-    if start < 0 or end < start:
-        raise DatasetError("The page has no catalogue markers to replace.")
-    head = page[: start + len(CATALOGUE_START)]
-    return head + "\n\n" + catalogue_markdown() + "\n" + page[end:]
+    try:
+        return replace_between(page, CATALOGUE_START, CATALOGUE_END, catalogue_markdown())
+    except MarkersMissing:
+        raise DatasetError("The page has no catalogue markers to replace.") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

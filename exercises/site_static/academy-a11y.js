@@ -31,6 +31,11 @@
       var item = box.closest("li");
       box.setAttribute("aria-label", item ? text(item).slice(0, 120) : "Task");
     });
+    // Bibliography entries: docutils marks them with the deprecated DPUB role doc-biblioentry;
+    // inside the citation list they are plain list items.
+    root.querySelectorAll("[role=doc-biblioentry]").forEach(function (entry) {
+      entry.setAttribute("role", "listitem");
+    });
     // ipywidgets sliders: the handle is the control; give it the widget's label.
     root.querySelectorAll(".noUi-handle[role=slider]:not([aria-label])").forEach(function (h) {
       var widget = h.closest(".widget-slider, .jupyter-widget-slider, .widget-hslider");
