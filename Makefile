@@ -23,6 +23,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements" >/dev/null
 	@touch $@
 
 # The build runs notebooks with empty private folders, so nobody's answers reach the site.
@@ -43,7 +44,7 @@ notebooks: $(STAMP)
 	  --nbval-cell-timeout=300 -o testpaths= modules exercises
 
 site-checks: $(STAMP)
-	$(BIN)/python -m pytest -m site tests
+	$(BIN)/python -m pytest -n $(JOBS) -m site tests
 
 test: unit notebooks site site-checks
 
