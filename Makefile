@@ -27,8 +27,11 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 # The build runs notebooks with empty private folders, so nobody's answers reach the site.
+# tools/pre_execute.py first runs the notebooks into the build's cache in parallel (one per core).
 site: $(STAMP)
 	rm -rf _build/.private && mkdir -p _build/.private
+	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
+	  $(BIN)/python tools/pre_execute.py
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
 	  $(BIN)/jupyter-book build . -W -n --keep-going
 

@@ -1,0 +1,280 @@
+"""Run the course's benchmarks, print a table, and record the results.
+
+    .venv/bin/python benchmarks/run.py            # everything (about 15 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # no 10,000-plan cohort report, no test-suite timing
+    .venv/bin/python benchmarks/run.py --only widgets --only cohort
+
+Writes ``benchmarks/results.json`` and rewrites the results between the marker comments
+in ``benchmarks/README.md`` and ``modules/reference/benchmarks.md``. With ``--only``,
+the other sections keep their earlier results (each section records when it was
+measured). Timings depend on the machine and on what else it is doing: the machine,
+its load and the package versions are recorded with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BIN, ROOT, machine, replace_between  # noqa: E402
+from exercises.storage import atomic_write_text  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results.json"
+PAGES = (ROOT / "benchmarks" / "README.md", ROOT / "modules" / "reference" / "benchmarks.md")
+START = "<!-- benchmarks:start (made by benchmarks/run.py; do not edit by hand) -->"
+END = "<!-- benchmarks:end -->"
+SECTIONS = ("notebooks", "site", "widgets", "cohort", "startup", "tests")
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+def measure_cohort(quick: bool) -> dict[str, object]:
+    """The cohort report at each size, each in its own process (so peak memory is its own)."""
+    sizes = [10, 100, 1000] if quick else [10, 100, 1000, 10000]
+    rows = []
+    for size in sizes:
+        done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_cohort_report.py"), str(size),
+                               "--json", "--repeat", "3"], cwd=ROOT, capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(f"  cohort report, {size} plans: {rows[-1]['report_s']:.2f} s", file=sys.stderr, flush=True)
+    # Growth: the slope of log(time) against log(plans) from 100 plans up (1 means linear).
+    big = [r for r in rows if r["plans"] >= 100]
+    slope = (math.log(big[-1]["report_s"] / big[0]["report_s"]) / math.log(big[-1]["plans"] / big[0]["plans"])
+             if len(big) > 1 else float("nan"))
+    return {"sizes": rows, "growth_exponent": round(slope, 2), "linear": 0.8 <= slope <= 1.2}
+
+
+def measure_tests() -> dict[str, object]:
+    """Wall time of the unit tests and of nbval, as the Makefile runs them (2 workers)."""
+    import tempfile
+
+    parts = {}
+    commands = {
+        "unit": [str(BIN / "python"), "-m", "pytest", "-q", "-n", "2", "-m", "not site", "tests"],
+        "nbval": [str(BIN / "python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "--nbval-lax",
+                  "--nbval-current-env", "--nbval-cell-timeout=300", "-o", "testpaths=", "modules", "exercises"],
+    }
+    with tempfile.TemporaryDirectory(prefix="academy-bench-tests-") as tmp:
+        env = {"ACADEMY_WORK_DIR": f"{tmp}/my-work", "ACADEMY_COHORT_DIR": f"{tmp}/cohort-work"}
+        for name, command in commands.items():
+            started = time.perf_counter()
+            done = subprocess.run(command, cwd=ROOT, env={**os.environ, **env, "PYTHONDONTWRITEBYTECODE": "1"},
+                                  capture_output=True, text=True, check=False)
+            summary = (done.stdout.strip().splitlines() or [""])[-1]
+            parts[name] = {"seconds": round(time.perf_counter() - started, 1), "exit_code": done.returncode,
+                           "summary": summary}
+            print(f"  tests {name}: {parts[name]['seconds']} s ({summary})", file=sys.stderr, flush=True)
+    return parts
+
+
+def measure(section: str, quick: bool) -> dict[str, object]:
+    if section == "notebooks":
+        import bench_notebooks
+        return bench_notebooks.measure()
+    if section == "site":
+        import bench_site
+        return bench_site.measure(parallel=True)
+    if section == "widgets":
+        import bench_widgets
+        return bench_widgets.measure(changes=30)
+    if section == "cohort":
+        return measure_cohort(quick)
+    if section == "startup":
+        import bench_startup
+        return bench_startup.measure()
+    if section == "tests":
+        return measure_tests()
+    raise ValueError(section)
+
+
+# -- reporting ---------------------------------------------------------------------------------
+
+def _kb(size: float) -> str:
+    return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
+
+
+def _table(header: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def summary_rows(results: dict[str, dict]) -> list[list[object]]:
+    """What was measured, the result and the target: the table printed and put on the page."""
+    rows: list[list[object]] = []
+    nb, site, widgets = results.get("notebooks"), results.get("site"), results.get("widgets")
+    floor = nb["floor_s"] if nb else float("nan")
+    floor_cpu = nb.get("floor_cpu_s", float("nan")) if nb else float("nan")
+
+    def cpu(record: dict) -> str:
+        used = record.get("cpu_seconds", float("nan"))
+        return f"; CPU {used:.0f} s = {used / floor_cpu:.2f} × floor's CPU" if not math.isnan(used) else ""
+
+    if nb:
+        rows.append(["Floor: every book notebook executed once, serially (nbclient)",
+                     f"{floor:.0f} s ({nb['floor_notebooks']} notebooks; CPU {floor_cpu:.0f} s)", "(reference)"])
+        rows.append(["Slowest notebook", f"{nb['slowest_s']:.1f} s: `{nb['slowest']}`", "under 20 s"])
+        rows.append(["Notebooks over 20 s", ", ".join(f"`{n}`" for n in nb["over_limit"]) or "none", "none"])
+    if site:
+        cold = site["cold"]["seconds"]
+        rows.append(["Site build, cold (serial execution, as `make site` today)",
+                     f"{cold:.0f} s = {cold / floor:.2f} × floor{cpu(site['cold'])}", "≤ 1.3 × floor"])
+        if "parallel" in site:
+            par = site["parallel"]
+            rows.append(["Site build, cold, notebooks pre-executed in parallel (2 workers)",
+                         f"{par['seconds']:.0f} s = {par['seconds'] / floor:.2f} × floor "
+                         f"({par['pre_execute']['seconds']:.0f} s + build {par['build']['seconds']:.0f} s){cpu(par)}",
+                         "below 1 × floor"])
+        rows.append(["Site rebuild, nothing changed", f"{site['warm']['seconds']:.0f} s", "under 10 s"])
+        rows.append(["Site rebuild, one Markdown page changed", f"{site['markdown_changed']['seconds']:.0f} s", ""])
+        rows.append(["Site rebuild, one notebook's Markdown changed",
+                     f"{site['notebook_changed']['seconds']:.0f} s", ""])
+        weight = site["weight"]
+        rows.append(["Built site", f"{_kb(weight['total_bytes'])} in {weight['files']} files", ""])
+    if widgets:
+        worst = max(widgets["calculators"], key=lambda r: r["p95_ms"])
+        rows.append(["Calculators: worst p95, changed input to redrawn result",
+                     f"{worst['p95_ms']:.0f} ms (`{worst['exercise']}`); "
+                     f"{sum(r['meets_target'] for r in widgets['calculators'])} of "
+                     f"{len(widgets['calculators'])} meet the target", "p95 under 100 ms"])
+    if "cohort" in results:
+        cohort = results["cohort"]
+        last = cohort["sizes"][-1]
+        rows.append([f"Cohort report, {last['plans']:,} plans", f"{last['report_s']:.1f} s, peak "
+                     f"{last['peak_traced_mb']:.0f} MB traced, {last['max_rss_mb']:.0f} MB resident",
+                     "grows linearly"])
+        rows.append(["Cohort report growth (time ∝ plansᵏ)", f"k = {cohort['growth_exponent']} "
+                     f"({'linear' if cohort['linear'] else 'not linear'})", "k ≈ 1"])
+    if "tests" in results:
+        for name, part in results["tests"].items():
+            rows.append([f"Tests: {name}", f"{part['seconds']:.0f} s ({part['summary']})", ""])
+    return rows
+
+
+def markdown(results: dict[str, dict]) -> str:
+    """The results as Markdown, for the README and the book page."""
+    out = []
+    about = results["machine"]
+    measured = {k: v.get("measured_at", "") for k, v in results.items() if isinstance(v, dict) and k != "machine"}
+    loads = [v["load_1m_before"] for k, v in results.items() if k != "machine" and "load_1m_before" in v]
+    out.append(f"Measured {max(measured.values(), default='')} on {about['cpus']} CPUs ({about['cpu_model']}), "
+               f"{about['memory_gb']} GB memory, {about['os']}, Python {about['python']}. The machine is shared: "
+               f"its one-minute load average was {min(loads, default=0):.1f} to {max(loads, default=0):.1f} "
+               "as the sections started, and runs at a higher load took up to twice as long, so compare "
+               f"ratios rather than single figures. Commit `{about['commit']}`. Versions: "
+               + ", ".join(f"{k} {v}" for k, v in about["packages"].items()) + ".")
+    out.append("### Summary\n\n" + _table(["Measure", "Result", "Target"], summary_rows(results)))
+    if "notebooks" in results:
+        nb = results["notebooks"]
+        rows = [[f"`{r['notebook']}`", f"{r['seconds']:.1f}" + (" **over 20 s**" if r["seconds"] > 20 else ""),
+                 f"{r.get('cpu_seconds', float('nan')):.1f}", r["code_cells"],
+                 "yes" if r["in_book"] else "no (nbval only)"] for r in nb["notebooks"]]
+        out.append("### Notebooks\n\nFrom a fresh kernel with nbclient, one at a time; a kernel with one empty "
+                   f"cell takes {nb['kernel_start_s']:.1f} s, which is in every figure.\n\n"
+                   + _table(["Notebook", "Seconds", "CPU seconds", "Code cells", "In the book"], rows))
+    if "site" in results:
+        site = results["site"]
+        rows = [[name.replace("_", " "), f"{b['seconds']:.0f}", f"{b.get('cpu_seconds', float('nan')):.0f}",
+                 b["executed"], b["exit_code"], b["warnings"]]
+                for name, b in ((k, site[k]) for k in ("cold", "warm", "markdown_changed", "notebook_changed"))]
+        if "parallel" in site:
+            par = site["parallel"]
+            rows.append(["parallel pre-execution (jupyter-cache `local-parallel`)",
+                         f"{par['pre_execute']['seconds']:.0f}",
+                         f"{par['pre_execute'].get('cpu_seconds', float('nan')):.0f}",
+                         par["pre_execute"]["succeeded"], "", ""])
+            rows.append(["then the build", f"{par['build']['seconds']:.0f}",
+                         f"{par['build'].get('cpu_seconds', float('nan')):.0f}", par["build"]["executed"],
+                         par["build"]["exit_code"], par["build"]["warnings"]])
+        out.append("### Site build\n\n`jupyter-book build . -W -n --keep-going` on a copy of the course. Changed "
+                   f"page: `{site['markdown_page']}`; changed notebook: `{site['notebook_page']}`.\n\n"
+                   + _table(["Build", "Seconds", "CPU seconds", "Notebooks executed", "Exit code", "Warnings"], rows))
+        weight = site["weight"]
+        rows = [[f"`{p['page']}`", _kb(p["total_bytes"]), _kb(p.get("total_gzip_bytes", 0)), _kb(p["html_bytes"]),
+                 _kb(p["inline_png_bytes"]),
+                 _kb(p["widget_state_bytes"]), p["heaviest_asset"]] for p in weight["heaviest"]]
+        out.append(f"### Site weight\n\n{_kb(weight['total_bytes'])} in {weight['files']} files; by kind: "
+                   + ", ".join(f"{k} {_kb(v)}" for k, v in weight["bytes_by_kind"].items())
+                   + ". A page's weight is its HTML plus the local files its script, link and img tags load "
+                   "(fonts and modules fetched later by scripts are not counted; browsers cache shared files, "
+                   "so the first page costs most).\n\n**Ten heaviest pages**\n\n"
+                   + _table(["Page", "Total", "Total gzipped", "HTML", "of which inline PNG", "of which widget state",
+                             "Heaviest file it loads"], rows))
+        rows = [[f"`{p['page']}`", _kb(p["total_bytes"]), _kb(p.get("total_gzip_bytes", 0)), _kb(p["html_bytes"]),
+                 p["assets"]] for p in weight["day_first_pages"]]
+        out.append("**Each day's first page** (bytes to load it with an empty browser cache)\n\n"
+                   + _table(["Page", "Total", "Total gzipped", "HTML", "Files loaded"], rows))
+    if "widgets" in results:
+        widgets = results["widgets"]
+        rows = [[f"`{r['exercise']}`", r["inputs"], f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}",
+                 f"{r['compute_p50_ms']:.0f}", f"{r['chart_p50_ms']:.0f}", f"{r['png_p50_ms']:.0f}",
+                 f"{r['save_p50_ms']:.0f}", f"{r['result_kb']:.0f}", "yes" if r["meets_target"] else "**no**"]
+                for r in widgets["calculators"]]
+        out.append("### Calculators\n\nIn the kernel: set one input, time until the new result is drawn and "
+                   f"saved; {widgets['calculators'][0]['changes'] if widgets['calculators'] else 0} changes "
+                   "each. The round trip to the browser is not included. Milliseconds; the last columns split the "
+                   "middle (p50) change.\n\n"
+                   + _table(["Calculator", "Inputs", "p50", "p95", "compute", "chart", "PNG", "save",
+                             "result KB", "p95 < 100 ms"], rows))
+    if "cohort" in results:
+        rows = [[f"{r['plans']:,}", r["invalid"], f"{r['report_s']:.2f}", f"{r['per_plan_ms']:.2f}",
+                 f"{r['peak_traced_mb']:.1f}", f"{r['max_rss_mb']:.0f}", f"{r['report_mb']:.1f}"]
+                for r in results["cohort"]["sizes"]]
+        out.append("### Cohort report\n\n`benchmarks/bench_cohort_report.py`, each size in its own process; "
+                   "synthetic plans, 1 in 50 deliberately broken; the fastest of three runs.\n\n"
+                   + _table(["Plans", "Broken", "Seconds", "ms per plan", "Peak traced MB", "Peak resident MB",
+                             "Report MB"], rows))
+    if "startup" in results:
+        start = results["startup"]
+        rows = [[f"`import {i['module']}`", f"{i['wall_s']:.2f}", f"{i['importtime_ms']:.0f}",
+                 ", ".join(f"{h['package']} {h['ms']:.0f} ms" for h in i["heaviest"][:3])]
+                for i in start["imports"]]
+        rows.append(["`academy --help`", f"{start['academy_help_s']:.2f}", "", ""])
+        out.append(f"### Start-up\n\nA bare `python -c pass` takes {start['python_s']:.2f} s.\n\n"
+                   + _table(["Command", "Wall s", "Import ms", "Heaviest packages"], rows))
+    return "\n\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the course's benchmarks.")
+    parser.add_argument("--quick", action="store_true",
+                        help="skip the 10,000-plan cohort report and the test-suite timing")
+    parser.add_argument("--only", action="append", choices=SECTIONS, metavar="NAME",
+                        help=f"run only this section (repeatable): {', '.join(SECTIONS)}")
+    args = parser.parse_args(argv)
+    sections = args.only or [s for s in SECTIONS if not (args.quick and s == "tests")]
+    results: dict[str, dict] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    results["machine"] = machine()
+    for section in sections:
+        print(f"Measuring {section} ...", file=sys.stderr, flush=True)
+        started, load = time.perf_counter(), round(os.getloadavg()[0], 2)
+        results[section] = {**measure(section, args.quick), "load_1m_before": load,
+                            "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                            "quick": args.quick}
+        print(f"  ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+        atomic_write_text(RESULTS, json.dumps(results, indent=1) + "\n")  # keep what is done so far
+    rows = summary_rows(results)
+    width = max(len(r[0]) for r in rows)
+    for measure_name, result, target in rows:
+        print(f"{measure_name:<{width}}  {result}" + (f"   [target: {target}]" if target else ""))
+    body = markdown(results)
+    for page in PAGES:
+        try:
+            atomic_write_text(page, replace_between(page.read_text(encoding="utf-8"), START, END, body))
+            print(f"Updated the results in {page.relative_to(ROOT)}.")
+        except (OSError, ValueError) as problem:
+            print(f"Could not update {page.relative_to(ROOT)}: {problem}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
