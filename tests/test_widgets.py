@@ -372,3 +372,24 @@ def test_page_defaults_to_the_notebook_path(monkeypatch: pytest.MonkeyPatch, wor
     exercise.radio.value = OUTCOME
     exercise.check_button.click()
     assert saved(work)["t-choice"]["page"] == "modules/day1/page.ipynb"
+
+
+def test_calculator_redraws_its_chart_only_when_the_result_changes() -> None:
+    from matplotlib.figure import Figure
+
+    drawn: list = []
+
+    def draw(result):
+        drawn.append(result)
+        figure = Figure()
+        figure.add_subplot().set_title(f"Net saving of {result['net']:,}")
+        return figure
+
+    # The result depends only on whether the cost is over £500, so most changes leave it alone.
+    exercise = calculator("t-redraw", "Chart", inputs={"cost": Input("Cost", 100, unit="£")},
+                          compute=lambda cost: {"net": 1 if cost > 500 else 0}, chart=draw)
+    first = exercise.result_area.value
+    exercise.fields["cost"].value = "£200"
+    assert len(drawn) == 1 and exercise.result_area.value == first  # same result: chart reused
+    exercise.fields["cost"].value = "£900"
+    assert len(drawn) == 2 and 'alt="Chart: Net saving of 1."' in exercise.result_area.value

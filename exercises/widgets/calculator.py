@@ -70,6 +70,16 @@ class Input:
         return value / 100 if self.unit == PERCENT else value
 
 
+def same_result(new: Any, old: Any) -> bool:
+    """Whether two results of a calculator's function are equal (DataFrames compared by value)."""
+    try:
+        if hasattr(new, "equals"):
+            return type(new) is type(old) and bool(new.equals(old))
+        return type(new) is type(old) and bool(new == old)
+    except (ValueError, TypeError):  # e.g. a dict holding DataFrames: treat as changed
+        return False
+
+
 def render_result(result: Any) -> str:
     """HTML for what a calculator function returns: a mapping (label → value), a pandas
     DataFrame, a matplotlib Figure, text, or a list/tuple of those."""
@@ -118,6 +128,7 @@ class CalculatorExercise(Exercise):
             self.fields[name] = stacked(field)
         self.result_area = widgets.HTML()
         self._last_values: dict[str, Any] | None = None
+        self._last_shown: tuple[Any, str] | None = None  # the last result and its chart's HTML
         self.check_button.button_style = ""
         self._build([*self.fields.values(), self.check_button], extra=[self.result_area])
         if self._last_values is None:  # nothing restored: show the starting figures' result
@@ -142,15 +153,19 @@ class CalculatorExercise(Exercise):
             return Feedback("noted", "The results below use your figures.")
         try:
             result = self.compute(**values)
-            chart_html = ""
-            if self.chart is not None:
-                figure = self.chart(result)
-                chart_html = figure_html(figure, figure_alt(figure)) if figure is not None else ""
+            if self._last_shown is not None and same_result(result, self._last_shown[0]):
+                chart_html = self._last_shown[1]  # drawing the chart is the slow part: reuse it
+            else:
+                chart_html = ""
+                if self.chart is not None:
+                    figure = self.chart(result)
+                    chart_html = figure_html(figure, figure_alt(figure)) if figure is not None else ""
         except (ValueError, ArithmeticError) as exc:
             self._last_values = None
             return Feedback("invalid", f"These figures cannot be worked out: {exc}. Change a figure "
                                        "and try again.")
         self._last_values = values
+        self._last_shown = (result, chart_html)
         self.result_area.value = render_result(result) + chart_html
         return Feedback("noted", "The results below use your figures.")
 
