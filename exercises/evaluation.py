@@ -590,7 +590,6 @@ def before_after_chart(table: pd.DataFrame, title_suffix: str = "") -> Any:
     axes.set_xlabel("Agree or strongly agree (% of those who answered)")
     axes.set_title("Before and after: the building blocks of joint working" + title_suffix)
     axes.legend(loc="lower right", fontsize=9)
-    figure.tight_layout()
     return figure
 
 
@@ -615,7 +614,6 @@ def report_comparison_chart(table: pd.DataFrame, title_suffix: str = "") -> Any:
     axes.set_xlabel("Favourable answers (%)")
     axes.set_title("Day 5: this cohort beside the report's figures" + title_suffix)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8.5, ncol=1, frameon=False)
-    figure.tight_layout()
     return figure
 
 
@@ -634,7 +632,6 @@ def answers_chart(counts: pd.DataFrame, question: str, title_suffix: str = "") -
     axes.set_xlim(0, max(1, int(counts["Answers"].max())) * 1.15)
     axes.set_title(_wrap(QUESTION[question].text, 70) + title_suffix, fontsize=10)
     axes.set_facecolor(LIGHT)
-    figure.tight_layout()
     return figure
 
 
@@ -652,5 +649,4 @@ def theme_chart(table: pd.DataFrame, title_suffix: str = "") -> Any:
     axes.set_xlabel("Number of comments mentioning the theme (a comment can mention several)")
     axes.set_xlim(0, max(1, int(table["Comments"].max())) * 1.15)
     axes.set_title("Themes in the free-text comments" + title_suffix)
-    figure.tight_layout()
     return figure

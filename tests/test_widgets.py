@@ -233,7 +233,7 @@ class TestScale:
         exercise.dropdowns["Outcomes"].value = 3
         exercise.check_button.click()
         assert "highest: \u201cOutcomes\u201d" in exercise.feedback_area.value
-        assert re.search(r'<img class="academy-chart" src="data:image/png;base64,[^"]+" alt="Chart of your '
+        assert re.search(r'<img class="academy-chart" src="data:image/svg\+xml;base64,[^"]+" alt="Chart of your '
                          r'ratings out of 3\. Data: 1; Outcomes: 3; Power: not rated\."', exercise.chart_area.value)
 
     def test_table_and_chart_for_authors(self) -> None:
@@ -337,7 +337,7 @@ def test_calculator_chart_is_an_image_described_by_its_title() -> None:
 
     exercise = calculator("t-chart", "Chart", inputs={"cost": Input("Cost", 100, unit="£")},
                           compute=lambda cost: {"net": 1000 - cost}, chart=draw)
-    assert '<img class="academy-chart" src="data:image/png;base64,' in exercise.result_area.value
+    assert '<img class="academy-chart" src="data:image/svg+xml;base64,' in exercise.result_area.value
     assert 'alt="Chart: Net saving of 900."' in exercise.result_area.value
     exercise.fields["cost"].value = "£400"
     assert 'alt="Chart: Net saving of 600."' in exercise.result_area.value

@@ -174,7 +174,6 @@ def milestones_chart() -> Any:
     for side in ("left", "right", "top"):
         axes.spines[side].set_visible(False)
     axes.set_title("From competitive tendering to systems change: ideas the report dates")
-    figure.tight_layout()
     return figure
 
 
@@ -254,24 +253,35 @@ def learning_timeline(contract_years: float, fast_cycle_days: float, years: floa
     })
 
 
-def learning_chart(result: Mapping[str, float]) -> Any:
-    """Step chart of completed learning loops over a decade, from ``compare_learning``'s result."""
-    from matplotlib.figure import Figure
+def learning_chart(result: Mapping[str, float], figure: Any = None) -> Any:
+    """Step chart of completed learning loops over a decade, from ``compare_learning``'s result.
 
+    Given the figure it drew before, it moves that figure's lines (quicker in a calculator).
+    """
+    if figure is None:
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(7, 3.8))
+        axes = figure.add_subplot()
+        axes.step([], [], where="post", color=BLUE, linewidth=2, label=" ")
+        axes.step([], [], where="post", color=ORANGE, linewidth=2.5, label=" ")
+        axes.set_xlim(0, DECADE_YEARS)
+        axes.set_xlabel("Years from the start")
+        axes.set_ylabel("Chances to learn so far (count)")
+        axes.legend(loc="upper left", frameon=False)
+        axes.set_title("How often does a commissioner learn? Ten years of two cycles")
+    axes = figure.axes[0]
     timeline = learning_timeline(result[TRADITIONAL_YEARS], result[FAST_DAYS])
-    figure = Figure(figsize=(7, 3.8))
-    axes = figure.add_subplot()
-    axes.step(timeline["year"], timeline["fast"], where="post", color=BLUE, linewidth=2,
-              label=f"Fast cycle, every {result[FAST_DAYS]:g} days")
-    axes.step(timeline["year"], timeline["traditional"], where="post", color=ORANGE, linewidth=2.5,
-              label=f"Traditional cycle, every {result[TRADITIONAL_YEARS]:g} years")
-    axes.set_xlim(0, DECADE_YEARS)
-    axes.set_ylim(-0.05 * max(1, int(timeline["fast"].max())), None)
-    axes.set_xlabel("Years from the start")
-    axes.set_ylabel("Chances to learn so far (count)")
-    axes.legend(loc="upper left", frameon=False)
-    axes.set_title("How often does a commissioner learn? Ten years of two cycles")
-    figure.tight_layout()
+    fast, traditional = axes.lines
+    fast.set_data(timeline["year"], timeline["fast"])
+    traditional.set_data(timeline["year"], timeline["traditional"])
+    labels = (f"Fast cycle, every {result[FAST_DAYS]:g} days",
+              f"Traditional cycle, every {result[TRADITIONAL_YEARS]:g} years")
+    for line, text, label in zip(axes.lines, axes.get_legend().get_texts(), labels, strict=True):
+        line.set_label(label)
+        text.set_text(label)
+    top = max(1, int(timeline["fast"].max()), int(timeline["traditional"].max()))
+    axes.set_ylim(-0.05 * top, top * 1.05)
     return figure
 
 
@@ -476,7 +486,6 @@ def rilo_diagram() -> Any:
     axes.text(0.1, 4.25, "\u2190 Need", fontsize=9, color=GREY)
     axes.text(9.9, 4.25, "Impact \u2192", fontsize=9, color=GREY, ha="right")
     axes.set_title("From resources to outcomes: the wider view of resources")
-    figure.tight_layout()
     return figure
 
 
@@ -564,7 +573,6 @@ def cynefin_chart() -> Any:
     axes.set_ylim(0, 2)
     axes.axis("off")
     axes.set_title("Not all problems are created equal: Cynefin's domains, with the RSA's examples")
-    figure.tight_layout()
     return figure
 
 
@@ -765,7 +773,6 @@ def need_chart(profile: pd.DataFrame) -> Any:
     for y, value in enumerate(profile[NEED]):
         axes.text(value + 1, y, f"{value:.1f}", va="center", fontsize=8)
     axes.set_title("Brackenford wards by need (synthetic data)")
-    figure.tight_layout()
     return figure
 
 
@@ -784,7 +791,6 @@ def spend_chart(spend: pd.DataFrame) -> Any:
     axes.set_ylabel("Spending (£ thousands, that year's prices)")
     axes.legend(loc="center right", frameon=False)
     axes.set_title("Brackenford: spending on falls, reacting and preventing (synthetic data)")
-    figure.tight_layout()
     return figure
 
 
@@ -811,7 +817,6 @@ def falls_rate_chart(rates: pd.DataFrame) -> Any:
                          Patch(color=GREY, label="The other wards")], loc="lower right", frameon=False)
     year = next(c for c in rates.columns if c.startswith("Admissions after a fall, ")).rsplit(", ", 1)[1]
     axes.set_title(f"Brackenford: falls admissions by ward, {year} (synthetic data)")
-    figure.tight_layout()
     return figure
 
 

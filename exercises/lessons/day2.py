@@ -365,7 +365,6 @@ def satisfaction_chart(increase: float) -> Any:
     axes.set_ylabel("Residents satisfied after (%)")
     axes.legend(loc="lower right", frameon=False, fontsize=9)
     axes.set_title(f"Wigan's '{increase:g} per cent increase in satisfaction': two readings")
-    figure.tight_layout()
     return figure
 
 
@@ -452,7 +451,6 @@ def oldham_chart(money_figures: OldhamMoney) -> Any:
     axes.set_xlim(0, max(amounts) / 1e6 * 1.25)
     axes.set_xlabel(f"£ millions, over the {money_figures.site_years:g} years the site had run")
     axes.set_title("Holts and Lees: the investment, and two readings of the saving")
-    figure.tight_layout()
     return figure
 
 
@@ -621,7 +619,6 @@ def ladder_chart(cases: Sequence[LadderCase] = LADDER_CASES) -> Any:
     axes.set_ylim(len(cases) - 0.4, -1.4)
     axes.set_xlabel("Step on the ladder of co-production (1 = least power shared, 7 = most)")
     axes.set_title("Where the report's cases sit on the ladder of co-production (our reading)")
-    figure.tight_layout()
     return figure
 
 
@@ -769,7 +766,6 @@ def oldham_results_chart(table: pd.DataFrame) -> Any:
     axes.legend(handles=handles, loc="lower right", frameon=False, fontsize=8.5)
     axes.set_title("Holts and Lees: the results reported in per cent")
     axes.tick_params(axis="y", labelsize=8.5)
-    figure.tight_layout()
     return figure
 
 
@@ -932,7 +928,6 @@ def overview_chart(table: pd.DataFrame) -> Any:
     axes.set_xlabel("Residents who agree, or are satisfied (%), with 95% confidence intervals")
     axes.set_title("Brackenford resident survey: how residents answered (synthetic data)")
     axes.tick_params(axis="y", labelsize=8.5)
-    figure.tight_layout()
     return figure
 
 
@@ -980,7 +975,6 @@ def _dot_chart(table: pd.DataFrame, names: Sequence[str], colours: Sequence[str]
     axes.set_xlabel("Residents who agree (%), with 95% confidence intervals")
     axes.grid(axis="x", color=LIGHT)
     axes.set_title(title, fontsize=11)
-    figure.tight_layout()
     return figure
 
 

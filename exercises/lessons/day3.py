@@ -20,6 +20,7 @@ import pandas as pd
 from exercises.data import load
 from exercises.lessons import finance
 from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
+from exercises.lessons import simulation as sim
 from exercises.lessons.simulation import Parameters
 
 
@@ -120,20 +121,28 @@ def invest_to_save(investment: float, saving: float, years: int, deadweight: flo
     }
 
 
-def shrinking_chart(result: dict[str, float]) -> Any:
-    """Bars from the claimed saving to what is counted in today's money, beside the cost."""
-    from matplotlib.figure import Figure
+def shrinking_chart(result: dict[str, float], figure: Any = None) -> Any:
+    """Bars from the claimed saving to what is counted in today's money, beside the cost.
 
-    labels = ["Claimed", "Counted", "Counted, today's money", "Cost (with optimism bias)"]
+    Given the figure it drew before, it resizes that figure's bars (quicker in a calculator).
+    """
     keys = ["Savings claimed over the period (£)", "Savings counted over the period (£)",
             "Savings counted, in today's money (£)", "Cost with optimism bias (£)"]
-    figure = Figure(figsize=(7, 3.2))
-    axes = figure.add_subplot()
-    axes.barh(labels, [result[k] / 1000 for k in keys], color=[GREY, BLUE, BLUE, ORANGE])
-    axes.invert_yaxis()
-    axes.set_xlabel("£ thousands")
-    axes.set_title("How a claimed saving shrinks (your figures)")
-    figure.tight_layout()
+    if figure is None:
+        from matplotlib.figure import Figure
+
+        labels = ["Claimed", "Counted", "Counted, today's money", "Cost (with optimism bias)"]
+        figure = Figure(figsize=(7, 3.2))
+        axes = figure.add_subplot()
+        axes.barh(labels, [0] * len(labels), color=[GREY, BLUE, BLUE, ORANGE])
+        axes.invert_yaxis()
+        axes.set_xlabel("£ thousands")
+        axes.set_title("How a claimed saving shrinks (your figures)")
+    axes = figure.axes[0]
+    for bar, key in zip(axes.patches, keys, strict=True):
+        bar.set_width(result[key] / 1000)
+    axes.relim()
+    axes.autoscale_view()
     return figure
 
 
@@ -171,7 +180,6 @@ def funding_pots_chart() -> Any:
     axes.legend(handles=[Patch(color=BLUE, label="Local"), Patch(color=ORANGE, label="National")],
                 loc="lower right", frameon=False)
     axes.set_title("Funding pots named in the 2019 report")
-    figure.tight_layout()
     return figure
 
 
@@ -309,7 +317,6 @@ def suffolk_chart() -> Any:
     right.set_ylabel("Change in lending on the year before (%)")
     right.set_title("Lending: Suffolk and the UK")
     figure.suptitle("Suffolk Libraries against the national trend (PSTA 2019)")
-    figure.tight_layout()
     return figure
 
 
@@ -345,7 +352,6 @@ def storyhouse_chart() -> Any:
     axes.set_xlabel("£ million a year")
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=2, frameon=False)
     axes.set_title("Storyhouse: where its yearly income comes from (PSTA 2019)")
-    figure.tight_layout()
     return figure
 
 
@@ -391,7 +397,6 @@ def contract_chart(result: dict[str, Any]) -> Any:
     axes.set_ylabel("£ thousands")
     axes.legend(frameon=False)
     axes.set_title("Outcomes contract: money in and out by year (synthetic)")
-    figure.tight_layout()
     return figure
 
 
@@ -449,3 +454,62 @@ def simulation_defaults() -> Parameters:
         inflation=float((cost.iloc[-1] / cost.iloc[0]) ** (1 / spans) - 1),
         discount_rate=green_book_rate(),
     )
+
+
+def simulation_pair(parameters: Parameters, strategy_a: str, amount_a: float, strategy_b: str, amount_b: float,
+                    lag: int, drop_off: float, effect: float, uncertainty: str, seed: int) -> pd.DataFrame:
+    """Two strategies run under the same assumptions: a summary table, one column each.
+
+    ``uncertainty`` is "Yes" or "No"; "Yes" adds 5% random demand shocks and draws the
+    real effect once (spread 30%). The runs themselves ride along in ``table.attrs["runs"]``
+    for :func:`simulation_chart`.
+    """
+    noisy = uncertainty == "Yes"
+    params = sim.with_changes(parameters, lag=int(lag), drop_off=drop_off, effect_per_place=effect,
+                              demand_noise=0.05 if noisy else 0.0, effect_uncertainty=0.3 if noisy else 0.0,
+                              seed=int(seed))
+    runs = {f"A: {strategy_a}": sim.simulate(params, sim.strategy(strategy_a, amount_a, params.years)),
+            f"B: {strategy_b}": sim.simulate(params, sim.strategy(strategy_b, amount_b, params.years))}
+    table = pd.DataFrame({name: sim.summary(run) for name, run in runs.items()}).round(0)
+    table.attrs["runs"] = runs
+    return table
+
+
+def simulation_chart(table: pd.DataFrame, figure: Any = None) -> Any:
+    """Reactive demand and cumulative NPV by year for both strategies of :func:`simulation_pair`.
+
+    Given the figure it drew before, it moves that figure's lines instead of drawing a new
+    one, which halves the time a calculator takes to redraw it.
+    """
+    if figure is None:
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(9, 3.6))
+        left, right = figure.subplots(1, 2)
+        for colour in (BLUE, ORANGE):
+            left.plot([], [], color=colour, marker="o", label=" ")
+            right.plot([], [], color=colour, marker="s")
+        left.plot([], [], color=GREY, linestyle="--", label="No new prevention")
+        right.axhline(0, color="black", linewidth=0.8)
+        left.set_xlabel("Year of the plan")
+        left.set_ylabel("Admissions after a fall")
+        left.set_title("Reactive demand (synthetic)")
+        left.legend(frameon=False, fontsize=8)
+        right.set_xlabel("Year of the plan")
+        right.set_ylabel("£ thousands, today's money")
+        right.set_title("Cumulative net present value (synthetic)")
+    left, right = figure.axes
+    runs = list(table.attrs["runs"].items())
+    for (name, run), demand, value in zip(runs, left.lines, right.lines, strict=False):
+        demand.set_data(run.index, run["reactive_demand"])
+        demand.set_label(name)
+        value.set_data(run.index, run["cumulative_npv"] / 1000)
+        value.set_label(name)
+    baseline = runs[0][1]["underlying_demand"]
+    left.lines[2].set_data(baseline.index, baseline)
+    for text, line in zip(left.get_legend().get_texts(), left.lines, strict=True):
+        text.set_text(line.get_label())
+    for axes in (left, right):
+        axes.relim()
+        axes.autoscale_view()
+    return figure

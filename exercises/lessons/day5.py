@@ -261,7 +261,6 @@ def need_and_assets_chart(table: pd.DataFrame, rate: float) -> Any:
     axes.set_xlabel("Need index (0 to 100; higher means more need)")
     axes.set_ylabel("Assets on the register per 1,000 residents")
     axes.set_title("Brackenford: need and recorded community assets by ward (synthetic data)")
-    figure.tight_layout()
     return figure
 
 
@@ -284,7 +283,6 @@ def asset_types_chart(rates: pd.DataFrame) -> Any:
     axes.legend(loc="lower right", fontsize=8, frameon=False, title="Asset type", title_fontsize=8)
     axes.set_xlim(0, float(left.max()) * 1.45)
     axes.set_title("Brackenford: recorded assets by type and ward (synthetic data)")
-    figure.tight_layout()
     return figure
 
 
@@ -374,7 +372,6 @@ def timeline_chart(timeline: pd.DataFrame) -> Any:
     axes.legend(handles=[Line2D([], [], marker=m, color=c, linestyle="", label=k.capitalize())
                          for k, (m, c) in markers.items()], loc="upper right", fontsize=8, frameon=False)
     axes.set_title("Rotherham, 2014 to 2018: the dated events and their Kotter step")
-    figure.tight_layout()
     return figure
 
 
@@ -533,7 +530,6 @@ def rule_series_chart(series: dict[str, Sequence[float]] | None = None) -> Any:
     for axes in grid[1]:
         axes.set_xlabel("Point (week)")
     figure.suptitle("Four made-up series: median (dashed) and XmR limits (dotted)")
-    figure.tight_layout()
     return figure
 
 
@@ -624,7 +620,6 @@ def run_chart(measure: pd.DataFrame) -> Any:
     axes.set_ylabel("Referrals where care started within 7 days (%)")
     axes.legend(loc="lower right", fontsize=8, frameon=False)
     axes.set_title("Brackenford home care: run chart of the weekly measure (synthetic data)")
-    figure.tight_layout()
     return figure
 
 
@@ -653,7 +648,6 @@ def xmr_chart(measure: pd.DataFrame) -> Any:
     axes.set_ylabel("Referrals where care started within 7 days (%)")
     axes.legend(loc="lower right", fontsize=8, frameon=False)
     axes.set_title("Brackenford home care: XmR chart with limits from the baseline (synthetic data)")
-    figure.tight_layout()
     return figure
 
 

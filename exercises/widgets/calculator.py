@@ -9,6 +9,7 @@ really changed, and shows its result (a table, a DataFrame or text) and an optio
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+import inspect
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,8 @@ import ipywidgets as widgets
 from exercises.checks import ExerciseDefinitionError, Feedback
 from exercises.numbers import PERCENT, POUNDS, NumberFormatProblem, format_number, parse_number
 from exercises.widgets.base import Exercise, stacked
-from exercises.widgets.markup import esc, figure_alt, figure_html, frame_table, mapping_table, to_html
+from exercises.widgets.charts import ChartLayout, figure_alt, figure_html, quick_to_draw
+from exercises.widgets.markup import esc, frame_table, mapping_table, to_html
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ class CalculatorExercise(Exercise):
         self.result_area = widgets.HTML()
         self._last_values: dict[str, Any] | None = None
         self._last_shown: tuple[Any, str] | None = None  # the last result and its chart's HTML
+        self.chart_layout = ChartLayout()  # the chart's margins, reused while they fit
+        self._figure: Any = None  # the last chart, for a chart function that can update it
+        self._updates_figure = chart is not None and "figure" in inspect.signature(chart).parameters
         self.check_button.button_style = ""
         self._build([*self.fields.values(), self.check_button], extra=[self.result_area])
         if self._last_values is None:  # nothing restored: show the starting figures' result
@@ -158,8 +163,13 @@ class CalculatorExercise(Exercise):
             else:
                 chart_html = ""
                 if self.chart is not None:
-                    figure = self.chart(result)
-                    chart_html = figure_html(figure, figure_alt(figure)) if figure is not None else ""
+                    with quick_to_draw():
+                        if self._updates_figure:
+                            figure = self._figure = self.chart(result, figure=self._figure)
+                        else:
+                            figure = self.chart(result)
+                    chart_html = (figure_html(figure, figure_alt(figure), self.chart_layout)
+                                  if figure is not None else "")
         except (ValueError, ArithmeticError) as exc:
             self._last_values = None
             return Feedback("invalid", f"These figures cannot be worked out: {exc}. Change a figure "
@@ -205,7 +215,10 @@ def calculator(exercise_id: str, question: str, *, inputs: Mapping[str, Input],
     mapping (label → value), a DataFrame, text, or a list of those. It may raise
     ``ValueError("plain message")`` for figures that make no sense. ``chart``, if given,
     turns the result into a matplotlib Figure (give it a title: that becomes its
-    alternative text). The participant's figures are saved and put back next time.
+    alternative text); leave out ``tight_layout``, as the calculator lays the chart out.
+    A ``chart`` with a ``figure`` keyword is handed the figure it returned last time (None
+    the first time) and may move its lines rather than draw a new one, which is quicker.
+    The participant's figures are saved and put back next time.
     """
     return CalculatorExercise(exercise_id, question, inputs=inputs, compute=compute, chart=chart,
                               explanation=explanation, page=page).show()

@@ -1,4 +1,4 @@
-"""Turning authors' text, tables and charts into the HTML the exercise widgets show.
+"""Turning authors' text and tables into the HTML the exercise widgets show.
 
 Authors write questions, feedback and explanations as plain text with a little Markdown:
 blank lines between paragraphs, ``**bold**``, ``*italic*`` and lines starting ``- `` for
@@ -7,11 +7,8 @@ bullet lists. Everything else is escaped, so text can never break the page.
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import re
-import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -75,21 +72,3 @@ def frame_table(frame: Any, caption: str = "") -> str:
     if caption:
         table = table.replace(">", f"><caption>{esc(caption)}</caption>", 1)
     return table
-
-
-def figure_html(figure: Any, alt: str) -> str:
-    """A matplotlib figure as an inline PNG with alternative text; the figure is then closed."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None:  # a figure made with pyplot would otherwise be drawn a second time
-        pyplot.close(figure)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img class="academy-chart" src="data:image/png;base64,{data}" alt="{esc(alt)}">'
-
-
-def figure_alt(figure: Any) -> str:
-    """Alternative text from a figure's titles (authors should give their charts a title)."""
-    titles = [figure.get_suptitle()] + [ax.get_title() for ax in figure.get_axes()]
-    described = "; ".join(t for t in titles if t)
-    return f"Chart: {described}." if described else "Chart of the results shown in the table."

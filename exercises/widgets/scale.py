@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_ratings
 from exercises.widgets.base import Exercise, stacked
-from exercises.widgets.markup import figure_html
+from exercises.widgets.charts import figure_html
 
 DEFAULT_LEVELS = ("Not at all", "A little", "Partly", "Mostly", "Fully")
 UNRATED = 0
@@ -46,7 +46,6 @@ def ratings_figure(statements: Sequence[str], ratings: Sequence[int | None], top
     else:
         raise ExerciseDefinitionError("A scale chart is either 'bar' or 'radar'.")
     axes.set_title(title)
-    figure.tight_layout()
     return figure
 
 
