@@ -9,10 +9,14 @@ theme's chrome and in widgets drawn from saved state (unnamed buttons and toggle
 
 The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its icon fonts from
 a path it works out at run time; it is told to use the site's own copy.
+
+The themes ship source maps (``*.map``, about 3 MB), which only a developer's browser tools
+fetch; they are left out of the published site, with the comments that point to them.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,26 @@ WIDGET_ASSETS_JS = (
 )
 
 
+SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+
+
+def drop_source_maps(folder: Path) -> int:
+    """Delete the ``*.map`` files under ``folder`` and the comments naming them; how many went."""
+    maps = sorted(folder.rglob("*.map"))
+    for path in maps:
+        path.unlink()
+    for path in [*folder.rglob("*.js"), *folder.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        if "sourceMappingURL=" in text[-500:]:
+            path.write_text(SOURCE_MAP_COMMENT.sub("\n", text), encoding="utf-8", errors="surrogateescape")
+    return len(maps)
+
+
+def _drop_built_source_maps(app: Any, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        drop_source_maps(Path(app.outdir) / "_static")
+
+
 def _add_static(app: Any, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
@@ -53,4 +77,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_js_file("academy-a11y.js")
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)
+    app.connect("build-finished", _drop_built_source_maps)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
