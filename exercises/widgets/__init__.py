@@ -38,8 +38,9 @@ given (never merely because a page was run) and put back, with their feedback, w
 page is run again. Each function returns the exercise object (for example ``.table()``
 on a scale); it is shown once even when the call is the last line of a cell.
 
-Charts: ``show_chart(figure)`` shows a matplotlib figure as an image whose alternative
-text is the chart's title (or ``alt=``); give every chart a title.
+Charts: ``show_chart(figure)`` shows a matplotlib figure as an SVG image whose alternative
+text is the chart's title (or ``alt=``); give every chart a title. It lays the chart out,
+so chart functions need not call ``tight_layout``.
 
 Checking rules live in ``exercises.checks`` and number reading in ``exercises.numbers``;
 both are plain Python with no widgets. ``modules/authors/writing-exercises.ipynb`` shows
