@@ -170,7 +170,7 @@ def page_weight(page: Path, html_root: Path) -> dict[str, object]:
         "asset_bytes": sum(assets.values()),
         "total_bytes": len(raw) + sum(assets.values()),
         "total_gzip_bytes": compressed,
-        "inline_png_bytes": images,
+        "inline_image_bytes": images,
         "widget_state_bytes": state,
         "other_inline_script_bytes": inline_scripts,
         "assets": len(assets),
