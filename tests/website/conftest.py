@@ -14,12 +14,49 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 
 HTML = REPO / "_build" / "html"
 
+# A page is ready to check once it has loaded, no CSS transition is still changing its colours,
+# and every embedded widget view has been drawn. The vendored widget manager (html-manager)
+# puts a div.widget-subarea before each view's <script> and draws the view's widget into it as
+# an .lm-Widget element; a box is drawn when its element holds one drawn element per child
+# model of the saved state, in order. (No page can pass this before the manager has run.)
+READY = """() => {
+  if (document.readyState !== "complete") return false;
+  if (document.getAnimations().some(a => a instanceof CSSTransition && a.playState === "running")) return false;
+  const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
+  if (views.length === 0) return true;
+  const saved = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+  if (!saved) return false;
+  const models = JSON.parse(saved.textContent).state;
+  const drawn = (id, el) => {
+    if (!models[id] || !el || !el.classList.contains("lm-Widget")) return false;
+    const children = models[id].state.children;
+    if (!children) return true;  // not a box
+    return el.children.length === children.length
+      && children.every((child, i) => drawn(child.replace("IPY_MODEL_", ""), el.children[i]));
+  };
+  return Array.from(views).every(view => {
+    const area = view.previousElementSibling;
+    return area !== null && area.classList.contains("widget-subarea")
+      && drawn(JSON.parse(view.textContent).model_id, area.firstElementChild);
+  });
+}"""
+# Web fonts loaded and, on pages with maths, MathJax's first typesetting finished.
+FONTS_AND_MATHS = """async () => {
+  await document.fonts.ready;
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
+}"""
+
+# The build test takes far longer than any other: started first, it runs on one worker while
+# the other works through the pages, instead of running alone at the end.
+SLOWEST = ("test_private_folders_are_excluded_from_a_build",)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.site)
+    items.sort(key=lambda item: item.originalname not in SLOWEST)  # stable: the rest keep their order
 
 
 def site_pages() -> list[Path]:
@@ -71,3 +108,15 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+def wait_until_ready(tab: object, timeout: float = 15_000) -> None:
+    """Wait until a page that has fired ``load`` is ready to check: widgets drawn, fonts and maths done."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        tab.wait_for_function(READY, timeout=timeout)
+    except PlaywrightTimeout:
+        pytest.fail(f"{tab.url} was not ready within {timeout / 1000:.0f} s: "
+                    "a widget was not drawn, or a colour transition did not end.")
+    tab.evaluate(FONTS_AND_MATHS)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.website.conftest import HTML, site_pages
+from tests.website.conftest import HTML, site_pages, wait_until_ready
 
 PAGES = [page.relative_to(HTML).as_posix() for page in site_pages()] if HTML.exists() else []
 
@@ -16,15 +17,36 @@ def test_site_has_pages(built_site) -> None:
     assert "modules/start-here.html" in PAGES
 
 
+@pytest.fixture(scope="session")
+def tab(browser) -> Iterator[object]:
+    """One tab for every page on a worker. The page's ``request`` events still report what the
+    browser's cache serves, and each load starts with empty storage, as a first visit does."""
+    context = browser.new_context()
+    context.add_init_script("localStorage.clear(); sessionStorage.clear();")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_requests_only_its_own_host(page: str, site_url: str, browser) -> None:
+def test_page_requests_only_its_own_host(page: str, site_url: str, tab) -> None:
     requests: list[str] = []
     failed: list[str] = []
-    tab = browser.new_page()
-    tab.on("request", lambda request: requests.append(request.url))
-    tab.on("requestfailed", lambda request: failed.append(request.url))
-    tab.goto(f"{site_url}/{page}", wait_until="networkidle")
-    tab.close()
+
+    def on_request(request) -> None:
+        requests.append(request.url)
+
+    def on_failure(request) -> None:
+        failed.append(request.url)
+
+    tab.on("request", on_request)
+    tab.on("requestfailed", on_failure)
+    try:
+        tab.goto(f"{site_url}/{page}", wait_until="load")
+        wait_until_ready(tab)  # widgets drawn: anything they fetch has been asked for
+        tab.wait_for_load_state("networkidle")  # and nothing more for half a second
+    finally:
+        tab.remove_listener("request", on_request)
+        tab.remove_listener("requestfailed", on_failure)
     foreign = [url for url in requests if urlparse(url).hostname not in ("127.0.0.1", None)
                and not url.startswith(("data:", "blob:", "about:"))]
     assert foreign == [], f"{page} asked other hosts for: {foreign}"
@@ -33,7 +55,8 @@ def test_page_requests_only_its_own_host(page: str, site_url: str, browser) -> N
 
 def test_widgets_render_from_saved_state(site_url: str, browser) -> None:
     tab = browser.new_page()
-    tab.goto(f"{site_url}/modules/start-here.html", wait_until="networkidle")
+    tab.goto(f"{site_url}/modules/start-here.html", wait_until="load")
+    wait_until_ready(tab)
     exercise = tab.locator(".academy-exercise").first
     exercise.wait_for(state="visible", timeout=15_000)
     controls = exercise.locator("select")
