@@ -174,7 +174,8 @@ def readiness_chart(result: dict[str, Any], figure: Any = None) -> Any:
             y = 5.3 if adopted else 0.7
             axes.text(x, y, label, ha="center", va="center", fontsize=9, color=GREY)
         axes.plot([], [], marker="o", markersize=14, color=ORANGE, markeredgecolor="black", linestyle="none")
-        axes.annotate("Your technology", (0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9)
+        note = axes.annotate("Your technology", (0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9)
+        note.set_in_layout(False)  # it is kept inside the axes (below), so it needs no margin
         axes.set_xlim(0.5, 9.5)
         axes.set_ylim(0.5, 5.5)
         axes.set_xticks(range(1, 10))
@@ -185,7 +186,12 @@ def readiness_chart(result: dict[str, Any], figure: Any = None) -> Any:
     axes = figure.axes[0]
     point = (result["Readiness (1 to 9)"], result["Adoption (1 to 5)"])
     axes.lines[-1].set_data([point[0]], [point[1]])
-    axes.texts[-1].xy = point
+    note = axes.texts[-1]
+    note.xy = point
+    to_the_left, below = point[0] > 6, point[1] > 3  # towards the middle of the grid
+    note.xyann = (-12 if to_the_left else 12, -12 if below else 12)
+    note.set_horizontalalignment("right" if to_the_left else "left")
+    note.set_verticalalignment("top" if below else "bottom")
     return figure
 
 

@@ -35,13 +35,14 @@ def _text_size(text: str) -> tuple[int, int]:
 def _shape(figure: Any) -> tuple[Any, ...]:
     """What must stay exactly the same for earlier margins to fit: the figure's size, its
     axes and their places in the grid, outside legends, and where each note in an axes is
-    anchored (a note that moves to an edge may need room the old margins lack)."""
+    anchored (a note that moves to an edge may need room the old margins lack). Notes left
+    out of the layout (``set_in_layout(False)``, for notes kept inside the axes) do not count."""
     places = []
     for axes in figure.axes:
         spec = axes.get_subplotspec()
         grid = None if spec is None else (spec.get_geometry(), spec.get_gridspec().get_geometry())
         notes = tuple((tuple(getattr(text, "xy", text.get_position())), text.get_position())
-                      for text in axes.texts)
+                      for text in axes.texts if text.get_in_layout())
         places.append((axes.name, grid, _outside_legend(axes) is not None, notes))
     return (tuple(figure.get_size_inches()), tuple(places))
 
@@ -63,7 +64,7 @@ def _label_sizes(figure: Any) -> tuple[tuple[int, int], ...]:
             texts.append(max(labels, key=len, default=""))
         legend = _outside_legend(axes)
         texts.append(max((t.get_text() for t in legend.get_texts()), key=len, default="") if legend else "")
-        texts += [text.get_text() for text in axes.texts]
+        texts += [text.get_text() for text in axes.texts if text.get_in_layout()]
     return tuple(_text_size(text) for text in texts)
 
 
