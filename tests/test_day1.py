@@ -9,8 +9,6 @@ the toolkit's own checkers.
 from __future__ import annotations
 
 import io
-import json
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +18,7 @@ from exercises.checks import check_choice, check_classification
 from exercises.data import load
 from exercises.lessons import day1
 from tests.conftest import REPO
+from tests.notebook_style import assert_house_style, exercise_calls
 
 DAY1 = REPO / "modules" / "day1-outcomes-and-systems"
 SORT_KEYS = {
@@ -362,26 +361,11 @@ def test_day1_has_four_to_six_pages() -> None:
 
 @pytest.mark.parametrize("notebook", day1_notebooks(), ids=lambda p: p.name)
 def test_notebook_follows_the_house_style(notebook: Path) -> None:
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    assert nb["metadata"]["kernelspec"]["name"] == "python3"
-    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    for heading in ("## Overview", "## What you need", "## Summary", "## What next", "## Sources"):
-        assert heading in markdown, f"{notebook.name} has no '{heading}' section"
-    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
-        assert {"remove-input", "hide-input"} & set(cell["metadata"].get("tags", []))
-        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
-        assert not cell.get("outputs") and cell.get("execution_count") is None
-
-
-EXERCISE_CALL = re.compile(r"\b(choice|classify|number|reflect|scale|calculator)\(\s*\"([^\"]+)\"")
+    assert_house_style(notebook)
 
 
 def test_day1_exercises_have_unique_day1_ids() -> None:
-    found = []
-    for notebook in day1_notebooks():
-        nb = json.loads(notebook.read_text(encoding="utf-8"))
-        source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-        found += EXERCISE_CALL.findall(source)
+    found = exercise_calls(day1_notebooks())
     ids = [exercise_id for _, exercise_id in found]
     assert len(ids) == len(set(ids)), "an exercise id is used twice"
     assert all(exercise_id.startswith("d1-") for exercise_id in ids)

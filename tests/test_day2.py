@@ -7,7 +7,6 @@ the comments), not copied from the code under test.
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from exercises.checks import check_choice, check_classification
 from exercises.data import load
 from exercises.lessons import day1, day2, stats
 from tests.conftest import REPO
+from tests.notebook_style import SECTIONS, cell_sources
 
 DAY2 = REPO / "modules" / "day2-coproduction-place-and-data"
 
@@ -384,35 +384,30 @@ def notebooks() -> list[Path]:
     return sorted(DAY2.glob("*.ipynb"))
 
 
-def cells(path: Path, kind: str) -> list[str]:
-    return ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
-            if c["cell_type"] == kind]
-
-
 def test_the_day_has_its_shape() -> None:
     pages = notebooks()
     assert 4 <= len(pages) <= 7
-    ids = [m.group(2) for p in pages for src in cells(p, "code") for m in EXERCISE_CALL.finditer(src)]
+    ids = [m.group(2) for p in pages for src in cell_sources(p, "code") for m in EXERCISE_CALL.finditer(src)]
     assert len(ids) >= 5 and len(ids) == len(set(ids)), ids
-    kinds = {m.group(1) for p in pages for src in cells(p, "code") for m in EXERCISE_CALL.finditer(src)}
+    kinds = {m.group(1) for p in pages for src in cell_sources(p, "code") for m in EXERCISE_CALL.finditer(src)}
     assert {"classify", "scale", "number", "reflect", "choice"} <= kinds
-    text = "\n".join(src for p in pages for kind in ("markdown", "code") for src in cells(p, kind))
+    text = "\n".join(src for p in pages for kind in ("markdown", "code") for src in cell_sources(p, kind))
     assert text.count("show(day2.") >= 3 and text.count("*Chart:") >= 3
     assert "peer_challenge_form()" in text
 
 
 @pytest.mark.parametrize("page", notebooks(), ids=lambda p: p.name)
 def test_each_page_follows_the_pattern(page: Path) -> None:
-    markdown = "\n".join(cells(page, "markdown")) + "\n".join(cells(page, "code"))
-    for heading in ("## Overview", "## What you need", "## Summary", "## What next", "## Sources"):
+    markdown = "\n".join(cell_sources(page, "markdown")) + "\n".join(cell_sources(page, "code"))
+    for heading in SECTIONS:
         assert heading in markdown, f"{page.name} has no '{heading}'"
-    for src in cells(page, "code"):
+    for src in cell_sources(page, "code"):
         for call in EXERCISE_CALL.finditer(src):
             assert "page=PAGE" in src and "explanation=" in src, call.group(2)
 
 
 def test_exercise_keys_come_from_the_lesson_module() -> None:
-    text = "\n".join(src for p in notebooks() for src in cells(p, "code"))
+    text = "\n".join(src for p in notebooks() for src in cell_sources(p, "code"))
     for key in ("COLLABORATION_MODELS", "LEADERSHIP_ROLES", "OLDHAM_QUESTIONS", "LADDER_GROUP_SORT",
                 "COLD_OR_WARM", "SURVEY_LIMITS", "LADDER_SELF_ASSESSMENT"):
         assert f"day2.{key}" in text, key

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +15,7 @@ from exercises.data import load
 from exercises.lessons import day4
 from exercises.lessons.stats import difference_in_proportions, proportion
 from tests.conftest import REPO
+from tests.notebook_style import assert_house_style, exercise_calls
 
 DAY4 = REPO / "modules" / "day4-behaviour-providers-and-markets"
 SORT_KEYS = {
@@ -320,26 +320,11 @@ def test_day4_has_four_to_six_pages() -> None:
 
 @pytest.mark.parametrize("notebook", day4_notebooks(), ids=lambda p: p.name)
 def test_notebook_follows_the_house_style(notebook: Path) -> None:
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    assert nb["metadata"]["kernelspec"]["name"] == "python3"
-    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    for heading in ("## Overview", "## What you need", "## Summary", "## What next", "## Sources"):
-        assert heading in markdown, f"{notebook.name} has no '{heading}' section"
-    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
-        assert {"remove-input", "hide-input"} & set(cell["metadata"].get("tags", []))
-        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
-        assert not cell.get("outputs") and cell.get("execution_count") is None
-
-
-EXERCISE_CALL = re.compile(r"\b(choice|classify|number|reflect|scale|calculator)\(\s*\"([^\"]+)\"")
+    assert_house_style(notebook)
 
 
 def test_day4_exercises_have_unique_day4_ids() -> None:
-    found = []
-    for notebook in day4_notebooks():
-        nb = json.loads(notebook.read_text(encoding="utf-8"))
-        source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-        found += EXERCISE_CALL.findall(source)
+    found = exercise_calls(day4_notebooks())
     ids = [exercise_id for _, exercise_id in found]
     assert len(ids) == len(set(ids)) >= 5
     assert all(exercise_id.startswith("d4-") for exercise_id in ids)

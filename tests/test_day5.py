@@ -8,7 +8,6 @@ checked against the week the dataset's descriptor says the real change starts.
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from exercises.lessons import day1, day5, runcharts
 from exercises.lessons.common import SortKey
 from exercises.plan.model import COMMITMENT_LEVELS
 from tests.conftest import REPO
+from tests.notebook_style import assert_house_style, exercise_calls
 
 DAY5 = REPO / "modules" / "day5-assets-change-and-improvement"
 
@@ -320,26 +320,11 @@ def test_day5_has_four_to_six_pages() -> None:
 
 @pytest.mark.parametrize("notebook", day5_notebooks(), ids=lambda p: p.name)
 def test_notebook_follows_the_house_style(notebook: Path) -> None:
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    assert nb["metadata"]["kernelspec"]["name"] == "python3"
-    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    for heading in ("## Overview", "## What you need", "## Summary", "## What next", "## Sources"):
-        assert heading in markdown, f"{notebook.name} has no '{heading}' section"
-    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
-        assert {"remove-input", "hide-input"} & set(cell["metadata"].get("tags", []))
-        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
-        assert not cell.get("outputs") and cell.get("execution_count") is None
-
-
-EXERCISE_CALL = re.compile(r"\b(choice|classify|number|reflect|scale|calculator)\(\s*\"([^\"]+)\"")
+    assert_house_style(notebook)
 
 
 def test_day5_exercises_have_unique_day5_ids() -> None:
-    found = []
-    for notebook in day5_notebooks():
-        nb = json.loads(notebook.read_text(encoding="utf-8"))
-        source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-        found += EXERCISE_CALL.findall(source)
+    found = exercise_calls(day5_notebooks())
     ids = [exercise_id for _, exercise_id in found]
     assert len(ids) == len(set(ids)) >= 5
     assert all(exercise_id.startswith("d5-") for exercise_id in ids)

@@ -1,0 +1,36 @@
+"""Checks every day's notebooks share: the house style of a lesson page, and its exercises."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+SECTIONS = ("## Overview", "## What you need", "## Summary", "## What next", "## Sources")
+EXERCISE_CALL = re.compile(r"\b(choice|classify|number|reflect|scale|calculator)\(\s*\"([^\"]+)\"")
+
+
+def cell_sources(notebook: Path, kind: str) -> list[str]:
+    """The text of each cell of ``kind`` ("markdown" or "code")."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == kind]
+
+
+def assert_house_style(notebook: Path) -> None:
+    """A lesson page: the Python 3 kernel, the five sections, code hidden and folded, no outputs."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    markdown = "\n".join(cell_sources(notebook, "markdown"))
+    for heading in SECTIONS:
+        assert heading in markdown, f"{notebook.name} has no '{heading}' section"
+    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
+        assert {"remove-input", "hide-input"} & set(cell["metadata"].get("tags", []))
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+        assert not cell.get("outputs") and cell.get("execution_count") is None
+
+
+def exercise_calls(notebooks: Iterable[Path]) -> list[tuple[str, str]]:
+    """(kind, exercise id) of every exercise the notebooks' code makes, in order."""
+    return [call for notebook in notebooks for source in cell_sources(notebook, "code")
+            for call in EXERCISE_CALL.findall(source)]
