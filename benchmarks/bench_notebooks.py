@@ -15,9 +15,8 @@ import time
 from pathlib import Path
 
 import nbformat
+from common import ROOT, book_notebooks, cpu_seconds, environment, other_notebooks, private_folders, quiet_kernels
 from nbclient import NotebookClient
-
-from common import ROOT, cpu_seconds, book_notebooks, environment, other_notebooks, private_folders, quiet_kernels
 
 SLOW_SECONDS = 20.0
 CELL_TIMEOUT = 180  # as _config.yml
@@ -26,8 +25,9 @@ CELL_TIMEOUT = 180  # as _config.yml
 def execute(notebook: nbformat.NotebookNode, folder: Path) -> tuple[float, float]:
     """Run ``notebook`` in a new kernel with ``folder`` as its working folder: wall and CPU seconds."""
     with private_folders() as env, environment(env), quiet_kernels():
-        client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(folder)}})
+        client = NotebookClient(
+            notebook, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+        )
         started, cpu = time.perf_counter(), cpu_seconds()
         client.execute()
         return time.perf_counter() - started, cpu_seconds() - cpu
@@ -50,13 +50,20 @@ def measure(paths: list[Path] | None = None) -> dict[str, object]:
             (seconds, cpu), error = execute(notebook, path.parent), ""
         except Exception as problem:  # a failing notebook is reported, not fatal to the run
             seconds, cpu, error = float("nan"), float("nan"), f"{type(problem).__name__}: {str(problem)[:200]}"
-        row = {"notebook": path.relative_to(ROOT).as_posix(), "seconds": round(seconds, 2),
-               "cpu_seconds": round(cpu, 2),
-               "in_book": path in in_book, "code_cells": sum(c.cell_type == "code" for c in notebook.cells),
-               "error": error}
+        row = {
+            "notebook": path.relative_to(ROOT).as_posix(),
+            "seconds": round(seconds, 2),
+            "cpu_seconds": round(cpu, 2),
+            "in_book": path in in_book,
+            "code_cells": sum(c.cell_type == "code" for c in notebook.cells),
+            "error": error,
+        }
         rows.append(row)
-        print(f"  {row['seconds']:7.2f} s  {row['notebook']}{'  FAILED: ' + error if error else ''}",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {row['seconds']:7.2f} s  {row['notebook']}{'  FAILED: ' + error if error else ''}",
+            file=sys.stderr,
+            flush=True,
+        )
     timed = [r for r in rows if r["in_book"] and not r["error"]]
     slowest = max(rows, key=lambda r: -1 if r["error"] else r["seconds"])
     return {
@@ -75,5 +82,7 @@ def measure(paths: list[Path] | None = None) -> dict[str, object]:
 
 if __name__ == "__main__":
     result = measure([Path(p).resolve() for p in sys.argv[1:]] or None)
-    print(f"floor {result['floor_s']} s over {result['floor_notebooks']} notebooks; "
-          f"slowest {result['slowest']} ({result['slowest_s']} s); kernel start {result['kernel_start_s']} s")
+    print(
+        f"floor {result['floor_s']} s over {result['floor_notebooks']} notebooks; "
+        f"slowest {result['slowest']} ({result['slowest_s']} s); kernel start {result['kernel_start_s']} s"
+    )

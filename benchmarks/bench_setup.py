@@ -61,13 +61,19 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 def pip_cache(env: dict[str, str]) -> dict[str, object]:
     """Where pip keeps its download cache and how much it holds; and any local package folders pip reads."""
-    found = subprocess.run([PYTHON, "-m", "pip", "cache", "dir"], env=env, capture_output=True, text=True,
-                           check=False)
-    config = subprocess.run([PYTHON, "-m", "pip", "config", "list"], env=env, capture_output=True, text=True,
-                            check=False).stdout
-    local = sorted({value for line in config.splitlines() if re.search(r"(find-links|index-url)=", line)
-                    for value in line.split("=", 1)[1].strip("'\"").split()
-                    if value.startswith(("/", "file:"))})
+    found = subprocess.run([PYTHON, "-m", "pip", "cache", "dir"], env=env, capture_output=True, text=True, check=False)
+    config = subprocess.run(
+        [PYTHON, "-m", "pip", "config", "list"], env=env, capture_output=True, text=True, check=False
+    ).stdout
+    local = sorted(
+        {
+            value
+            for line in config.splitlines()
+            if re.search(r"(find-links|index-url)=", line)
+            for value in line.split("=", 1)[1].strip("'\"").split()
+            if value.startswith(("/", "file:"))
+        }
+    )
     if found.returncode != 0:
         return {"folder": None, "bytes": 0, "files": 0, "local_sources": local}
     folder = Path(found.stdout.strip())
@@ -85,13 +91,29 @@ def make(clone: Path, target: str, env: dict[str, str]) -> dict[str, Any]:
     """Run ``make <target>`` in the clone: wall and CPU seconds, exit code, closing line."""
     load = round(os.getloadavg()[0], 2)
     started, cpu = time.perf_counter(), cpu_seconds()
-    done = subprocess.run(["make", target, f"PYTHON={PYTHON}"], cwd=clone, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, check=False)
-    step = {"target": target, "seconds": round(time.perf_counter() - started, 1),
-            "cpu_seconds": round(cpu_seconds() - cpu, 1), "exit_code": done.returncode,
-            "summary": summary_line(done.stdout), "load_1m_before": load}
-    print(f"  make {target}: {step['seconds']:.0f} s, exit {done.returncode}"
-          + (f" ({step['summary']})" if step["summary"] else ""), file=sys.stderr, flush=True)
+    done = subprocess.run(
+        ["make", target, f"PYTHON={PYTHON}"],
+        cwd=clone,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    step = {
+        "target": target,
+        "seconds": round(time.perf_counter() - started, 1),
+        "cpu_seconds": round(cpu_seconds() - cpu, 1),
+        "exit_code": done.returncode,
+        "summary": summary_line(done.stdout),
+        "load_1m_before": load,
+    }
+    print(
+        f"  make {target}: {step['seconds']:.0f} s, exit {done.returncode}"
+        + (f" ({step['summary']})" if step["summary"] else ""),
+        file=sys.stderr,
+        flush=True,
+    )
     if done.returncode:
         print("\n".join(done.stdout.splitlines()[-20:]), file=sys.stderr, flush=True)
     return step
@@ -115,9 +137,13 @@ def run_part(part: str) -> dict[str, Any]:
         if steps[0]["exit_code"] == 0:
             steps += [make(clone, target, env) for target in PARTS[part]]
     codes = [step["exit_code"] for step in steps]
-    return {"steps": steps, "seconds": round(sum(step["seconds"] for step in steps), 1),
-            "exit_code": next((code for code in codes if code), 0),
-            "pip_cache_before": before, "pip_cache_after": after}
+    return {
+        "steps": steps,
+        "seconds": round(sum(step["seconds"] for step in steps), 1),
+        "exit_code": next((code for code in codes if code), 0),
+        "pip_cache_before": before,
+        "pip_cache_after": after,
+    }
 
 
 def git(*args: str) -> str:
@@ -132,8 +158,10 @@ def measure(parts: tuple[str, ...] = ("site", "test")) -> dict[str, Any]:
         "commit": git("rev-parse", "--short", "HEAD"),
         "uncommitted_changes_left_out": bool(git("status", "--porcelain")),
         "python": version,
-        "system_packages": {"chromium": os.access("/usr/bin/chromium", os.X_OK),
-                            "libreoffice": shutil.which("soffice") is not None},
+        "system_packages": {
+            "chromium": os.access("/usr/bin/chromium", os.X_OK),
+            "libreoffice": shutil.which("soffice") is not None,
+        },
     }
     for part in parts:
         print(f"  fresh clone for make {part} ...", file=sys.stderr, flush=True)
@@ -143,24 +171,34 @@ def measure(parts: tuple[str, ...] = ("site", "test")) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", action="append", choices=tuple(PARTS),
-                        help="measure only this part (repeatable); default: site and test")
+    parser.add_argument(
+        "--part",
+        action="append",
+        choices=tuple(PARTS),
+        help="measure only this part (repeatable); default: site and test",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
     args = parser.parse_args(argv)
     results = measure(tuple(args.part or PARTS))
     if args.json:
         print(json.dumps(results), flush=True)
         return 0
-    print(f"Fresh clones of commit {results['commit']}"
-          + (" (uncommitted changes are not included)" if results["uncommitted_changes_left_out"] else ""))
+    print(
+        f"Fresh clones of commit {results['commit']}"
+        + (" (uncommitted changes are not included)" if results["uncommitted_changes_left_out"] else "")
+    )
     for part in args.part or PARTS:
         record = results[part]
         cache = record["pip_cache_before"]
-        print(f"\nmake {part}: {record['seconds']:.0f} s, exit {record['exit_code']} "
-              f"(pip cache before the install: {cache['bytes'] / 1e6:.0f} MB in {cache['files']} files)")
+        print(
+            f"\nmake {part}: {record['seconds']:.0f} s, exit {record['exit_code']} "
+            f"(pip cache before the install: {cache['bytes'] / 1e6:.0f} MB in {cache['files']} files)"
+        )
         for step in record["steps"]:
-            print(f"  {step['target']:<18} {step['seconds']:>7.1f} s  CPU {step['cpu_seconds']:>7.1f} s  "
-                  f"exit {step['exit_code']}  {step['summary']}")
+            print(
+                f"  {step['target']:<18} {step['seconds']:>7.1f} s  CPU {step['cpu_seconds']:>7.1f} s  "
+                f"exit {step['exit_code']}  {step['summary']}"
+            )
     return 0
 
 

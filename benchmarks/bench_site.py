@@ -38,18 +38,27 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import nbformat
+from common import BIN, ROOT, book_notebooks, cpu_seconds, environment, private_folders, quiet_kernels
 
-from common import BIN, ROOT, cpu_seconds, book_notebooks, environment, private_folders, quiet_kernels
-
-IGNORE = shutil.ignore_patterns(".git", ".venv", ".lock-venv", "_build", "my-work", "cohort-work",
-                                "__pycache__", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints",
-                                "*.egg-info")
+IGNORE = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".lock-venv",
+    "_build",
+    "my-work",
+    "cohort-work",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "*.egg-info",
+)
 MARKDOWN_PAGE = "modules/day1-outcomes-and-systems/index.md"
 NOTEBOOK_PAGE = "modules/day3-funding-value-and-impact/05-commissioning-simulation.ipynb"
 DATA_IMAGE = re.compile(rb"data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+")
@@ -72,8 +81,11 @@ def build(course: Path, env: dict[str, str]) -> dict[str, object]:
     done = subprocess.run(command, cwd=course, env=full_env, capture_output=True, text=True, check=False)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     log = done.stdout + done.stderr
-    warnings = [line for line in log.splitlines()
-                if ("WARNING" in line or "ERROR" in line) and not line.startswith("[IPKernelApp]")]
+    warnings = [
+        line
+        for line in log.splitlines()
+        if ("WARNING" in line or "ERROR" in line) and not line.startswith("[IPKernelApp]")
+    ]
     return {
         "seconds": round(seconds, 1),
         "cpu_seconds": round(cpu, 1),
@@ -111,8 +123,9 @@ def pre_execute(course: Path, env: dict[str, str]) -> dict[str, object]:
 
 def touch_markdown(course: Path) -> None:
     page = course / MARKDOWN_PAGE
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- benchmark: one Markdown page changed -->\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n<!-- benchmark: one Markdown page changed -->\n", encoding="utf-8"
+    )
 
 
 def touch_notebook(course: Path) -> None:
@@ -123,7 +136,7 @@ def touch_notebook(course: Path) -> None:
     nbformat.write(notebook, path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def gzip_size(path: Path) -> int:
     """Bytes of ``path`` compressed as a web server would send it (gzip, level 6)."""
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
@@ -138,8 +151,11 @@ class _Assets(HTMLParser):
         found = dict(attrs)
         if tag in ("script", "img") and found.get("src"):
             self.urls.append(found["src"] or "")
-        elif tag == "link" and found.get("href") and (found.get("rel") or "") in ("stylesheet", "preload", "icon",
-                                                                                     "modulepreload"):
+        elif (
+            tag == "link"
+            and found.get("href")
+            and (found.get("rel") or "") in ("stylesheet", "preload", "icon", "modulepreload")
+        ):
             self.urls.append(found["href"] or "")
 
 
@@ -182,8 +198,11 @@ def site_weight(html_root: Path) -> dict[str, object]:
     """Total bytes, the ten heaviest pages and each day's first page."""
     html_root = html_root.resolve()
     total = sum(f.stat().st_size for f in html_root.rglob("*") if f.is_file())
-    pages = [page_weight(p, html_root) for p in sorted(html_root.rglob("*.html"))
-             if "_static" not in p.parts and "_sources" not in p.parts]
+    pages = [
+        page_weight(p, html_root)
+        for p in sorted(html_root.rglob("*.html"))
+        if "_static" not in p.parts and "_sources" not in p.parts
+    ]
     by_kind: dict[str, int] = {}
     for f in html_root.rglob("*"):
         if f.is_file():
@@ -206,24 +225,39 @@ def measure(parallel: bool = True) -> dict[str, object]:
     result: dict[str, object] = {"markdown_page": MARKDOWN_PAGE, "notebook_page": NOTEBOOK_PAGE}
     with tempfile.TemporaryDirectory(prefix="academy-site-") as tmp, private_folders() as env:
         course = copy_course(Path(tmp))
-        for name, change in (("cold", None), ("warm", None), ("markdown_changed", touch_markdown),
-                             ("notebook_changed", touch_notebook)):
+        for name, change in (
+            ("cold", None),
+            ("warm", None),
+            ("markdown_changed", touch_markdown),
+            ("notebook_changed", touch_notebook),
+        ):
             if change is not None:
                 change(course)
             result[name] = build(course, env)
-            print(f"  build {name}: {result[name]['seconds']} s (exit {result[name]['exit_code']}, "
-                  f"{result[name]['executed']} executed)", file=sys.stderr, flush=True)
+            print(
+                f"  build {name}: {result[name]['seconds']} s (exit {result[name]['exit_code']}, "
+                f"{result[name]['executed']} executed)",
+                file=sys.stderr,
+                flush=True,
+            )
         result["weight"] = site_weight(course / "_build" / "html")
         shutil.rmtree(course)
         if parallel:
             course = copy_course(Path(tmp) / "parallel")
             pre = pre_execute(course, env)
             after = build(course, env)
-            result["parallel"] = {"pre_execute": pre, "build": after,
-                                  "seconds": round(pre["seconds"] + after["seconds"], 1),
-                                  "cpu_seconds": round(pre["cpu_seconds"] + after["cpu_seconds"], 1)}
-            print(f"  parallel pre-execution {pre['seconds']} s + build {after['seconds']} s "
-                  f"({after['executed']} executed in the build)", file=sys.stderr, flush=True)
+            result["parallel"] = {
+                "pre_execute": pre,
+                "build": after,
+                "seconds": round(pre["seconds"] + after["seconds"], 1),
+                "cpu_seconds": round(pre["cpu_seconds"] + after["cpu_seconds"], 1),
+            }
+            print(
+                f"  parallel pre-execution {pre['seconds']} s + build {after['seconds']} s "
+                f"({after['executed']} executed in the build)",
+                file=sys.stderr,
+                flush=True,
+            )
     return result
 
 
@@ -234,7 +268,9 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.weigh:
         import json
+
         print(json.dumps(site_weight(args.weigh), indent=1))
     else:
         import json
+
         print(json.dumps(measure(not args.no_parallel), indent=1))

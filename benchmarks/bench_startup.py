@@ -30,8 +30,13 @@ def _wall(command: list[str], runs: int = 3) -> float:
 
 def import_profile(module: str, top: int = 6) -> dict[str, object]:
     """Cumulative import time of ``module`` and the heaviest top-level packages under it."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     rows = []
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
@@ -42,8 +47,12 @@ def import_profile(module: str, top: int = 6) -> dict[str, object]:
     packages: dict[str, int] = {}  # third-party packages, each with what it imports in turn
     for name, _, cumulative in rows:
         bare = name.strip()
-        if "." not in bare and bare not in sys.stdlib_module_names and not bare.startswith("_") \
-                and bare != module.split(".")[0]:
+        if (
+            "." not in bare
+            and bare not in sys.stdlib_module_names
+            and not bare.startswith("_")
+            and bare != module.split(".")[0]
+        ):
             packages[bare] = max(packages.get(bare, 0), cumulative)
     heaviest = sorted(packages.items(), key=lambda item: -item[1])[:top]
     return {

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-
 from common import ROOT, book_notebooks, environment, percentile, private_folders
 
 TARGET_MS = 100.0
@@ -48,6 +47,7 @@ def _timed(function: Callable[..., Any], log: list[float]) -> Callable[..., Any]
             return function(*args, **kwargs)
         finally:
             log.append(time.perf_counter() - started)
+
     return wrapper
 
 
@@ -106,6 +106,7 @@ def time_calculator(calc: Any, changes: int) -> dict[str, object]:
 
     def middle(log: list[float]) -> float:
         return round(percentile([1000 * t for t in log[-changes:]], 50), 1) if log else 0.0
+
     return {
         "exercise": calc.id,
         "inputs": len(calc.inputs),
@@ -140,10 +141,13 @@ def time_in_rounds(calc: Any, changes: int, rounds: int) -> dict[str, object]:
         measured.append({**time_calculator(calc, changes), "yardstick_ms": yardstick})
     measured.sort(key=lambda r: r["p95_ms"])
     middle = measured[len(measured) // 2]
-    return {**middle, "rounds": rounds, "p95_ms_lowest": measured[0]["p95_ms"],
-            "p95_ms_highest": measured[-1]["p95_ms"],
-            "yardstick_ms_range": [min(r["yardstick_ms"] for r in measured),
-                                   max(r["yardstick_ms"] for r in measured)]}
+    return {
+        **middle,
+        "rounds": rounds,
+        "p95_ms_lowest": measured[0]["p95_ms"],
+        "p95_ms_highest": measured[-1]["p95_ms"],
+        "yardstick_ms_range": [min(r["yardstick_ms"] for r in measured), max(r["yardstick_ms"] for r in measured)],
+    }
 
 
 def calculators_in(path: Path) -> list[Any]:
@@ -199,8 +203,10 @@ if __name__ == "__main__":
     arguments = parser.parse_args()
     result = measure(arguments.changes, arguments.rounds)
     for row in result["calculators"]:
-        print(f"{row['exercise']:24} p50 {row['p50_ms']:6.1f} ms  p95 {row['p95_ms']:6.1f} ms  "
-              f"compute {row['compute_p50_ms']:5.1f}  chart {row['chart_p50_ms']:5.1f}  "
-              f"draw {row['draw_p50_ms']:5.1f}  save {row['save_p50_ms']:5.1f}  "
-              f"p95 over rounds {row['p95_ms_lowest']:.0f}-{row['p95_ms_highest']:.0f}  "
-              f"unchanged {row['unchanged_results']}  {row['notebook']}")
+        print(
+            f"{row['exercise']:24} p50 {row['p50_ms']:6.1f} ms  p95 {row['p95_ms']:6.1f} ms  "
+            f"compute {row['compute_p50_ms']:5.1f}  chart {row['chart_p50_ms']:5.1f}  "
+            f"draw {row['draw_p50_ms']:5.1f}  save {row['save_p50_ms']:5.1f}  "
+            f"p95 over rounds {row['p95_ms_lowest']:.0f}-{row['p95_ms_highest']:.0f}  "
+            f"unchanged {row['unchanged_results']}  {row['notebook']}"
+        )

@@ -5,8 +5,6 @@ Nothing here is timed. Run the benchmarks with ``python benchmarks/run.py`` (see
 
 from __future__ import annotations
 
-from exercises.markers import replace_between  # noqa: F401  (re-exported for the benchmark scripts)
-
 import os
 import platform
 import resource
@@ -21,12 +19,25 @@ from tempfile import TemporaryDirectory
 
 import yaml
 
+from exercises.markers import replace_between  # noqa: F401  (re-exported for the benchmark scripts)
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 KEY_PACKAGES = (
-    "jupyter-book", "myst-nb", "jupyter-cache", "Sphinx", "nbclient", "ipykernel", "ipywidgets",
-    "matplotlib", "pandas", "numpy", "pydantic", "pytest", "nbval",
+    "jupyter-book",
+    "myst-nb",
+    "jupyter-cache",
+    "Sphinx",
+    "nbclient",
+    "ipykernel",
+    "ipywidgets",
+    "matplotlib",
+    "pandas",
+    "numpy",
+    "pydantic",
+    "pytest",
+    "nbval",
 )
 
 
@@ -58,16 +69,16 @@ def book_notebooks(root: Path = ROOT) -> list[Path]:
 def other_notebooks(root: Path = ROOT) -> list[Path]:
     """Notebooks nbval runs that are not pages of the book (the challenge workbook)."""
     in_book = set(book_notebooks(root))
-    return sorted(p for p in (root / "exercises").rglob("*.ipynb")
-                  if p not in in_book and ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p for p in (root / "exercises").rglob("*.ipynb") if p not in in_book and ".ipynb_checkpoints" not in p.parts
+    )
 
 
 @contextmanager
 def private_folders() -> Iterator[dict[str, str]]:
     """Empty my-work/ and cohort-work/ folders, as the build uses (nobody's answers leak in)."""
     with TemporaryDirectory(prefix="academy-bench-") as tmp:
-        env = {"ACADEMY_WORK_DIR": str(Path(tmp) / "my-work"),
-               "ACADEMY_COHORT_DIR": str(Path(tmp) / "cohort-work")}
+        env = {"ACADEMY_WORK_DIR": str(Path(tmp) / "my-work"), "ACADEMY_COHORT_DIR": str(Path(tmp) / "cohort-work")}
         yield env
 
 
@@ -156,10 +167,12 @@ def machine() -> dict[str, object]:
         except PackageNotFoundError:
             packages[name] = "not installed"
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, check=False).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True,
-                               check=False).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
     except OSError:
         commit, dirty = "", ""
     return {
@@ -172,5 +185,3 @@ def machine() -> dict[str, object]:
         "packages": packages,
         "commit": commit + (" (with uncommitted changes)" if dirty else ""),
     }
-
-

@@ -67,8 +67,9 @@ def _answer_set(answer: str | Collection[str]) -> set[str]:
     return {answer} if isinstance(answer, str) else set(answer)
 
 
-def check_choice(selected: str | Collection[str] | None, options: Mapping[str, str | None],
-                 answer: str | Collection[str]) -> Feedback:
+def check_choice(
+    selected: str | Collection[str] | None, options: Mapping[str, str | None], answer: str | Collection[str]
+) -> Feedback:
     """Check a multiple-choice answer.
 
     ``options`` maps each option's text to the author's feedback on it (or ``None``).
@@ -118,8 +119,14 @@ def _unit_words(unit: str | None) -> str:
     return f"a number of {unit}" if unit else "a plain number"
 
 
-def check_number(text: str, answer: float, *, unit: str | None = None, tolerance: float = 0.0,
-                 relative_tolerance: float | None = None) -> Feedback:
+def check_number(
+    text: str,
+    answer: float,
+    *,
+    unit: str | None = None,
+    tolerance: float = 0.0,
+    relative_tolerance: float | None = None,
+) -> Feedback:
     """Check a typed number against ``answer`` (in ``unit``: ``"£"``, ``"%"``, a word or ``None``).
 
     The answer is accepted when it is within ``tolerance`` (absolute) or within
@@ -135,8 +142,7 @@ def check_number(text: str, answer: float, *, unit: str | None = None, tolerance
         return Feedback("invalid", problem.message)
 
     if given.unit in (POUNDS, PERCENT) and given.unit != unit:
-        return Feedback("incorrect", f"You wrote {_unit_words(given.unit)}, but the answer is "
-                                     f"{_unit_words(unit)}.")
+        return Feedback("incorrect", f"You wrote {_unit_words(given.unit)}, but the answer is {_unit_words(unit)}.")
 
     allowed = max(tolerance, abs(answer) * (relative_tolerance or 0.0), 1e-9 * max(1.0, abs(answer)))
 
@@ -147,17 +153,22 @@ def check_number(text: str, answer: float, *, unit: str | None = None, tolerance
     if within(given.value):
         return Feedback("correct", f"{shown} is right.")
     if unit == PERCENT and given.unit is None and within(given.value * 100):
-        return Feedback("incorrect", f"It looks like you wrote a fraction ({format_number(given.value)}). "
-                                     f"Write percentages like {format_number(given.value * 100, PERCENT)}.")
+        return Feedback(
+            "incorrect",
+            f"It looks like you wrote a fraction ({format_number(given.value)}). "
+            f"Write percentages like {format_number(given.value * 100, PERCENT)}.",
+        )
     direction = "too high" if given.value > answer else "too low"
     if within(given.value, 3.0):
         return Feedback("partly", f"{shown} is close, but a little {direction}. Check your rounding.")
     return Feedback("incorrect", f"{shown} is {direction}. Check your working, then try again.")
 
 
-def check_classification(placements: Mapping[str, str | None],
-                         items: Mapping[str, str | Collection[str]],
-                         item_feedback: Mapping[str, str] | None = None) -> Feedback:
+def check_classification(
+    placements: Mapping[str, str | None],
+    items: Mapping[str, str | Collection[str]],
+    item_feedback: Mapping[str, str] | None = None,
+) -> Feedback:
     """Check items sorted into categories.
 
     ``items`` maps each item to its right category (or a collection of acceptable ones);
@@ -191,8 +202,7 @@ def check_classification(placements: Mapping[str, str | None],
     return Feedback("partly" if right else "incorrect", message, notes)
 
 
-def check_ratings(ratings: Mapping[str, int | None], statements: Sequence[str],
-                  levels: Sequence[str]) -> Feedback:
+def check_ratings(ratings: Mapping[str, int | None], statements: Sequence[str], levels: Sequence[str]) -> Feedback:
     """Summarise a self-assessment: every statement rated from 1 to ``len(levels)``."""
     missing = [s for s in statements if ratings.get(s) is None]
     if len(missing) == len(statements):

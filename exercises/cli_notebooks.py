@@ -49,16 +49,22 @@ def _check(args: argparse.Namespace) -> int:
         print("No notebooks were found there.", file=sys.stderr)
         return 1
     if bad:
-        print(f"{bad} of {_count(checked)} {'breaks' if bad == 1 else 'break'} the convention. "
-              "Fix them with: academy notebooks tidy PATH", file=sys.stderr)
+        print(
+            f"{bad} of {_count(checked)} {'breaks' if bad == 1 else 'break'} the convention. "
+            "Fix them with: academy notebooks tidy PATH",
+            file=sys.stderr,
+        )
         return 1
     print(f"{_count(checked)} checked: all follow the convention.")
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("notebooks", help="tidy or check course notebooks (hidden code, no outputs)",
-                                   description=__doc__.split("\n\n")[0])
+    parser = subparsers.add_parser(
+        "notebooks",
+        help="tidy or check course notebooks (hidden code, no outputs)",
+        description=__doc__.split("\n\n")[0],
+    )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     tidy = actions.add_parser("tidy", help="hide code and strip outputs in place")
     tidy.add_argument("paths", nargs="+", metavar="PATH", help="notebooks, or folders to search")

@@ -29,6 +29,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("workbook", help="your saved answers", description=__doc__)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="write your answers to a Markdown file")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write (default: my-work/workbook.md)")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: my-work/workbook.md)")
     export.set_defaults(handler=_export)

@@ -93,8 +93,10 @@ def _cells(path: Path) -> list[tuple[str, str]]:
     except json.JSONDecodeError as error:
         raise CourseMapError(f"{path.name} is not a readable notebook: {error}") from None
     return [
-        (cell.get("cell_type", ""), "".join(cell.get("source", "")) if isinstance(cell.get("source"), list)
-         else cell.get("source", ""))
+        (
+            cell.get("cell_type", ""),
+            "".join(cell.get("source", "")) if isinstance(cell.get("source"), list) else cell.get("source", ""),
+        )
         for cell in notebook.get("cells", [])
     ]
 
@@ -144,9 +146,14 @@ def _loader_parameter(function: ast.FunctionDef) -> bool:
     if not function.args.args:
         return False
     first = function.args.args[0].arg
-    return any(isinstance(node, ast.Call) and _called(node) == "load" and node.args
-               and isinstance(node.args[0], ast.Name) and node.args[0].id == first
-               for node in ast.walk(function))
+    return any(
+        isinstance(node, ast.Call)
+        and _called(node) == "load"
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id == first
+        for node in ast.walk(function)
+    )
 
 
 @functools.lru_cache(maxsize=4)

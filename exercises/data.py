@@ -141,7 +141,9 @@ def _convert(column: pd.Series, field: dict[str, Any], dataset: str) -> pd.Serie
         if kind == "date":
             return pd.to_datetime(column.mask(missing), format="%Y-%m-%d", errors="raise")
     except (ValueError, TypeError) as error:
-        raise DatasetError(f"Column '{name}' of dataset '{dataset}' holds a value that is not a {kind}: {error}.") from None
+        raise DatasetError(
+            f"Column '{name}' of dataset '{dataset}' holds a value that is not a {kind}: {error}."
+        ) from None
     allowed = field.get("constraints", {}).get("enum")
     if allowed is not None:
         values = column.mask(missing)
@@ -172,9 +174,7 @@ def load(name: str) -> pd.DataFrame:
         raise DatasetError(f"The file for dataset '{name}' is missing: expected {path}.") from None
     expected = [field["name"] for field in fields]
     if list(raw.columns) != expected:
-        raise DatasetError(
-            f"The columns of {path.name} do not match the dataset list: expected {', '.join(expected)}."
-        )
+        raise DatasetError(f"The columns of {path.name} do not match the dataset list: expected {', '.join(expected)}.")
     return pd.DataFrame({field["name"]: _convert(raw[field["name"]], field, name) for field in fields})
 
 

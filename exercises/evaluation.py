@@ -87,54 +87,130 @@ class Question:
     report_facts: tuple[str, ...] = ()
 
 
-_SOMERSET_BASELINE = ("Somerset's baseline survey found partners lacked relationships, mutual understanding, "
-                      "creativity and an outcome focus (PSTA 2019, Somerset Academies, lines 5640-5649).")
+_SOMERSET_BASELINE = (
+    "Somerset's baseline survey found partners lacked relationships, mutual understanding, "
+    "creativity and an outcome focus (PSTA 2019, Somerset Academies, lines 5640-5649)."
+)
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("relationships", "Working relationships across the system",
-             "I have the working relationships across the system that I need.", "scale", STAGES,
-             AGREE_SCALE, AGREE_SCALE[3:], "agree", _SOMERSET_BASELINE),
-    Question("understand_partners", "Understanding how partners work",
-             "I understand how partner organisations work.", "scale", STAGES,
-             AGREE_SCALE, AGREE_SCALE[3:], "agree", _SOMERSET_BASELINE),
-    Question("outcome_focus", "Starting from outcomes",
-             "Our work starts from the outcomes people need.", "scale", STAGES,
-             AGREE_SCALE, AGREE_SCALE[3:], "agree", _SOMERSET_BASELINE),
-    Question("useful_connections", "Made useful connections",
-             "I made useful connections through the academy.", "yes/no", (DAY5,),
-             favourable_label="yes",
-             source="PSTA survey 98% (lines 9690-9696); Somerset cohort 1, 100% (lines 6013-6018).",
-             report_facts=("psta_useful_connections", "somerset_c1_useful_connections")),
-    Question("learned_from_peers", "Learnt from other participants",
-             "I learnt from other participants.", "yes/no", (DAY5,), favourable_label="yes",
-             source="Somerset cohort 1, 100% (lines 6013-6021).",
-             report_facts=("somerset_c1_learned_from_peers",)),
-    Question("relevance", "Relevant to my learning needs",
-             "How relevant was the academy to your learning needs?", "scale", (DAY5,),
-             RELEVANCE_SCALE, RELEVANCE_SCALE[2:], "relevant or highly relevant",
-             "PSTA survey 91% (lines 9705-9707); Somerset cohort 1, 100% (lines 6013-6025).",
-             ("psta_relevance", "somerset_c1_relevance")),
-    Question("use_of_time", "Good use of time",
-             "How good a use of your time was the academy?", "scale", (DAY5,),
-             RATING_SCALE, RATING_SCALE[2:], "good or excellent",
-             "PSTA survey 91% (lines 9698-9699); Somerset cohort 1, 100% (lines 6013-6027).",
-             ("psta_use_of_time", "somerset_c1_use_of_time")),
-    Question("value_for_money", "Value for money",
-             "How good was the academy as value for money?", "scale", (DAY5,),
-             RATING_SCALE, RATING_SCALE[2:], "good or excellent",
-             "PSTA survey 88% (lines 9701-9703).", ("psta_value_for_money",)),
-    Question("would_recommend", "Would recommend it",
-             "Would you recommend the academy to colleagues and peers?", "yes/no", (DAY5,),
-             favourable_label="yes", source="PSTA survey 87% (lines 9709-9711).",
-             report_facts=("psta_would_recommend",)),
-    Question("commitment", "Commitment to the 100-day plan",
-             "What statement best reflects how committed you are to take action via your 100-day plan?",
-             "scale", (DAY5,), COMMITMENT_SCALE, COMMITMENT_SCALE[:2], "already taking or planning action",
-             "Somerset's day-5 question (lines 6238-6251); its values are missing from the report. "
-             "'Not yet planning action' is the course's addition."),
-    Question("comment", "Comment",
-             "Baseline: what do you hope to get from the academy? Day 5: one thing you will do next.",
-             "text", STAGES),
+    Question(
+        "relationships",
+        "Working relationships across the system",
+        "I have the working relationships across the system that I need.",
+        "scale",
+        STAGES,
+        AGREE_SCALE,
+        AGREE_SCALE[3:],
+        "agree",
+        _SOMERSET_BASELINE,
+    ),
+    Question(
+        "understand_partners",
+        "Understanding how partners work",
+        "I understand how partner organisations work.",
+        "scale",
+        STAGES,
+        AGREE_SCALE,
+        AGREE_SCALE[3:],
+        "agree",
+        _SOMERSET_BASELINE,
+    ),
+    Question(
+        "outcome_focus",
+        "Starting from outcomes",
+        "Our work starts from the outcomes people need.",
+        "scale",
+        STAGES,
+        AGREE_SCALE,
+        AGREE_SCALE[3:],
+        "agree",
+        _SOMERSET_BASELINE,
+    ),
+    Question(
+        "useful_connections",
+        "Made useful connections",
+        "I made useful connections through the academy.",
+        "yes/no",
+        (DAY5,),
+        favourable_label="yes",
+        source="PSTA survey 98% (lines 9690-9696); Somerset cohort 1, 100% (lines 6013-6018).",
+        report_facts=("psta_useful_connections", "somerset_c1_useful_connections"),
+    ),
+    Question(
+        "learned_from_peers",
+        "Learnt from other participants",
+        "I learnt from other participants.",
+        "yes/no",
+        (DAY5,),
+        favourable_label="yes",
+        source="Somerset cohort 1, 100% (lines 6013-6021).",
+        report_facts=("somerset_c1_learned_from_peers",),
+    ),
+    Question(
+        "relevance",
+        "Relevant to my learning needs",
+        "How relevant was the academy to your learning needs?",
+        "scale",
+        (DAY5,),
+        RELEVANCE_SCALE,
+        RELEVANCE_SCALE[2:],
+        "relevant or highly relevant",
+        "PSTA survey 91% (lines 9705-9707); Somerset cohort 1, 100% (lines 6013-6025).",
+        ("psta_relevance", "somerset_c1_relevance"),
+    ),
+    Question(
+        "use_of_time",
+        "Good use of time",
+        "How good a use of your time was the academy?",
+        "scale",
+        (DAY5,),
+        RATING_SCALE,
+        RATING_SCALE[2:],
+        "good or excellent",
+        "PSTA survey 91% (lines 9698-9699); Somerset cohort 1, 100% (lines 6013-6027).",
+        ("psta_use_of_time", "somerset_c1_use_of_time"),
+    ),
+    Question(
+        "value_for_money",
+        "Value for money",
+        "How good was the academy as value for money?",
+        "scale",
+        (DAY5,),
+        RATING_SCALE,
+        RATING_SCALE[2:],
+        "good or excellent",
+        "PSTA survey 88% (lines 9701-9703).",
+        ("psta_value_for_money",),
+    ),
+    Question(
+        "would_recommend",
+        "Would recommend it",
+        "Would you recommend the academy to colleagues and peers?",
+        "yes/no",
+        (DAY5,),
+        favourable_label="yes",
+        source="PSTA survey 87% (lines 9709-9711).",
+        report_facts=("psta_would_recommend",),
+    ),
+    Question(
+        "commitment",
+        "Commitment to the 100-day plan",
+        "What statement best reflects how committed you are to take action via your 100-day plan?",
+        "scale",
+        (DAY5,),
+        COMMITMENT_SCALE,
+        COMMITMENT_SCALE[:2],
+        "already taking or planning action",
+        "Somerset's day-5 question (lines 6238-6251); its values are missing from the report. "
+        "'Not yet planning action' is the course's addition.",
+    ),
+    Question(
+        "comment",
+        "Comment",
+        "Baseline: what do you hope to get from the academy? Day 5: one thing you will do next.",
+        "text",
+        STAGES,
+    ),
 )
 QUESTION = {question.column: question for question in QUESTIONS}
 BEFORE_AFTER: tuple[str, ...] = tuple(q.column for q in QUESTIONS if q.stages == STAGES and q.kind == "scale")
@@ -172,7 +248,8 @@ def _decode(path: Path) -> str:
     if raw.startswith(b"PK\x03\x04"):
         raise EvaluationError(
             f"{path.name} is not a CSV file: it looks like an Excel workbook. In Excel, choose "
-            "File, Save As, and the type 'CSV UTF-8 (comma delimited)'; then use that file.")
+            "File, Save As, and the type 'CSV UTF-8 (comma delimited)'; then use that file."
+        )
     if b"\x00" in raw:
         raise EvaluationError(f"{path.name} is not a CSV file: row 1 holds data that is not text.")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -185,8 +262,7 @@ def _decode(path: Path) -> str:
 
 def _rows(text: str, name: str) -> list[list[str]]:
     if not text.strip():
-        raise EvaluationError(
-            f"{name} is empty: row 1 should be the column headings. Start from the blank template.")
+        raise EvaluationError(f"{name} is empty: row 1 should be the column headings. Start from the blank template.")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     try:
@@ -194,7 +270,8 @@ def _rows(text: str, name: str) -> list[list[str]]:
             rows.append(row)
     except csv.Error as error:
         raise EvaluationError(
-            f"{name}, row {len(rows) + 1}: this row cannot be read as CSV ({error}). Check its quote marks.") from None
+            f"{name}, row {len(rows) + 1}: this row cannot be read as CSV ({error}). Check its quote marks."
+        ) from None
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()  # blank lines at the end
     return rows
@@ -208,17 +285,20 @@ def _header(row: list[str], name: str) -> tuple[list[str], str | None]:
         if ";" in headings[0] or "\t" in headings[0]:
             raise EvaluationError(
                 f"{name}, row 1: the values are separated by semicolons or tabs, not commas. "
-                "Save the file again as 'CSV UTF-8 (comma delimited)'.")
+                "Save the file again as 'CSV UTF-8 (comma delimited)'."
+            )
         raise EvaluationError(
             f"{name} does not look like a responses file: row 1, column 1 should be the heading "
-            f"'{ID_COLUMN}', but it holds '{headings[0][:40]}'. Start from the blank template.")
+            f"'{ID_COLUMN}', but it holds '{headings[0][:40]}'. Start from the blank template."
+        )
     for position, heading in enumerate(headings, start=1):
         if not heading:
             continue
         if headings.index(heading) + 1 != position:
             raise EvaluationError(
                 f"{name}, row 1, column {position}: the heading '{heading}' appears twice "
-                f"(also column {headings.index(heading) + 1}). Delete one of them.")
+                f"(also column {headings.index(heading) + 1}). Delete one of them."
+            )
     if STAGE_COLUMN in headings:
         stage, expected = None, list(COLUMNS)
     elif any(q.column in headings for q in QUESTIONS if q.stages == (DAY5,)):
@@ -231,7 +311,8 @@ def _header(row: list[str], name: str) -> tuple[list[str], str | None]:
         raise EvaluationError(
             f"{name}, row 1: the column '{missing[0]}' is missing"
             + (f" (and {len(missing) - 1} more: {', '.join(missing[1:])})" if len(missing) > 1 else "")
-            + f". This looks like {which} survey file; copy the headings from the blank template.")
+            + f". This looks like {which} survey file; copy the headings from the blank template."
+        )
     return headings, stage
 
 
@@ -278,8 +359,9 @@ def _choice(value: str, allowed: Sequence[str], column: str, name: str, row: int
         return None
     match = _match(value, allowed)
     if match is None:
-        raise _cell_error(name, row, column,
-                          f"'{value}' is not one of the answers: {', '.join(allowed)} (or leave it empty).")
+        raise _cell_error(
+            name, row, column, f"'{value}' is not one of the answers: {', '.join(allowed)} (or leave it empty)."
+        )
     return match
 
 
@@ -326,19 +408,25 @@ def read_file(path: str | Path) -> pd.DataFrame:
             if extra is not None:
                 raise EvaluationError(
                     f"{name}, row {number}, column {extra + 1}: this row has {len(row)} values but the header "
-                    f"row has {len(headings)} columns. An answer with a comma in it may need quotes around it.")
+                    f"row has {len(headings)} columns. An answer with a comma in it may need quotes around it."
+                )
         record: dict[str, Any] = {STAGE_COLUMN: stage}
         for position, heading in wanted:
             cell = row[position] if position < len(row) else ""
             record[heading] = _parse_cell(cell, heading, name, number)
         for question in QUESTIONS:
             if record[STAGE_COLUMN] not in question.stages and record.get(question.column) is not None:
-                raise _cell_error(name, number, question.column,
-                                  f"this question is not asked in the {record[STAGE_COLUMN]} survey; leave it empty.")
+                raise _cell_error(
+                    name,
+                    number,
+                    question.column,
+                    f"this question is not asked in the {record[STAGE_COLUMN]} survey; leave it empty.",
+                )
         key = (record[ID_COLUMN], record[STAGE_COLUMN])
         if key in seen:
-            raise _cell_error(name, number, ID_COLUMN,
-                              f"respondent {key[0]} already answered the {key[1]} survey in row {seen[key]}.")
+            raise _cell_error(
+                name, number, ID_COLUMN, f"respondent {key[0]} already answered the {key[1]} survey in row {seen[key]}."
+            )
         seen[key] = number
         records.append(record)
     return _frame(records)
@@ -362,7 +450,8 @@ def read_responses(paths: str | Path | Iterable[str | Path]) -> pd.DataFrame:
             if (respondent, stage) in owner:
                 raise EvaluationError(
                     f"{path.name}, column '{ID_COLUMN}': respondent {respondent}'s {stage} answers are also in "
-                    f"{owner[(respondent, stage)]}. Use each survey's file once.")
+                    f"{owner[(respondent, stage)]}. Use each survey's file once."
+                )
             owner[(respondent, stage)] = path.name
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
@@ -409,16 +498,18 @@ def stage_summary(responses: pd.DataFrame, stage: str) -> pd.DataFrame:
         flags = _favourable(part[question.column], question).dropna()
         answered, yes = len(flags), int(flags.sum())
         share = proportion(yes, answered) if answered else None
-        rows.append({
-            "Question": question.label,
-            "Counted as favourable": question.favourable_label or ", ".join(question.favourable),
-            "Answered": answered,
-            "Skipped": len(part) - answered,
-            "Favourable": yes,
-            "Per cent": 100 * share.estimate if share else float("nan"),
-            "Low (%)": 100 * share.low if share else float("nan"),
-            "High (%)": 100 * share.high if share else float("nan"),
-        })
+        rows.append(
+            {
+                "Question": question.label,
+                "Counted as favourable": question.favourable_label or ", ".join(question.favourable),
+                "Answered": answered,
+                "Skipped": len(part) - answered,
+                "Favourable": yes,
+                "Per cent": 100 * share.estimate if share else float("nan"),
+                "Low (%)": 100 * share.low if share else float("nan"),
+                "High (%)": 100 * share.high if share else float("nan"),
+            }
+        )
     return pd.DataFrame(rows).set_index("Question")
 
 
@@ -436,23 +527,26 @@ def before_after(responses: pd.DataFrame) -> pd.DataFrame:
         question = QUESTION[column]
         before = _favourable(base[column], question).dropna()
         after = _favourable(last[column], question).dropna()
-        pairs = pd.concat([base[column].cat.codes.rename("before"), last[column].cat.codes.rename("after")],
-                          axis=1, join="inner")
+        pairs = pd.concat(
+            [base[column].cat.codes.rename("before"), last[column].cat.codes.rename("after")], axis=1, join="inner"
+        )
         pairs = pairs[(pairs["before"] >= 0) & (pairs["after"] >= 0)]  # code -1 is a skipped answer
         before_pct = 100 * before.mean() if len(before) else float("nan")
         after_pct = 100 * after.mean() if len(after) else float("nan")
-        rows.append({
-            "Statement": question.text,
-            "Baseline answers": len(before),
-            "Baseline agree (%)": before_pct,
-            "Day 5 answers": len(after),
-            "Day 5 agree (%)": after_pct,
-            "Change (points)": after_pct - before_pct,
-            "Answered both": len(pairs),
-            "Moved up": int((pairs["after"] > pairs["before"]).sum()),
-            "Same": int((pairs["after"] == pairs["before"]).sum()),
-            "Moved down": int((pairs["after"] < pairs["before"]).sum()),
-        })
+        rows.append(
+            {
+                "Statement": question.text,
+                "Baseline answers": len(before),
+                "Baseline agree (%)": before_pct,
+                "Day 5 answers": len(after),
+                "Day 5 agree (%)": after_pct,
+                "Change (points)": after_pct - before_pct,
+                "Answered both": len(pairs),
+                "Moved up": int((pairs["after"] > pairs["before"]).sum()),
+                "Same": int((pairs["after"] == pairs["before"]).sum()),
+                "Moved down": int((pairs["after"] < pairs["before"]).sum()),
+            }
+        )
     return pd.DataFrame(rows).set_index("Statement")
 
 
@@ -485,9 +579,14 @@ def compare_with_report(summary: pd.DataFrame, facts: pd.DataFrame | None = None
     for question in QUESTIONS:
         if not question.report_facts or question.label not in summary.index:
             continue
-        row = {"Measure": question.label, "This cohort (%)": summary.loc[question.label, "Per cent"],
-               "Answered": summary.loc[question.label, "Answered"],
-               "PSTA survey (%)": float("nan"), "Somerset cohort 1 (%)": float("nan"), "Report lines": ""}
+        row = {
+            "Measure": question.label,
+            "This cohort (%)": summary.loc[question.label, "Per cent"],
+            "Answered": summary.loc[question.label, "Answered"],
+            "PSTA survey (%)": float("nan"),
+            "Somerset cohort 1 (%)": float("nan"),
+            "Report lines": "",
+        }
         lines = []
         for fact_id in question.report_facts:
             fact = by_id.loc[fact_id]
@@ -506,11 +605,28 @@ def compare_with_report(summary: pd.DataFrame, facts: pd.DataFrame | None = None
 # "connecting". Matching ignores case and only looks at the start of words, so "data"
 # does not match "update". A comment can belong to several themes, or to none.
 THEMES: dict[str, tuple[str, ...]] = {
-    "Relationships and connections": ("connect", "relationship", "network", "meet", "met ", "partner",
-                                      "colleague", "people from", "talk"),
+    "Relationships and connections": (
+        "connect",
+        "relationship",
+        "network",
+        "meet",
+        "met ",
+        "partner",
+        "colleague",
+        "people from",
+        "talk",
+    ),
     "Data and evidence": ("data", "evidence", "measur", "figures", "intelligence", "run chart"),
-    "Communities, assets and co-production": ("communit", "asset", "resident", "co-produc", "coproduc",
-                                              "voluntary", "volunteer", "citizen"),
+    "Communities, assets and co-production": (
+        "communit",
+        "asset",
+        "resident",
+        "co-produc",
+        "coproduc",
+        "voluntary",
+        "volunteer",
+        "citizen",
+    ),
     "Testing and improving": ("test", "pilot", "prototyp", "trial", "experiment", "run chart", "improv"),
     "Outcomes": ("outcome",),
     "The challenge project and plan": ("project", "plan", "focus", "100-day", "hundred day", "action"),
@@ -520,9 +636,13 @@ THEMES: dict[str, tuple[str, ...]] = {
 
 
 def _theme_patterns(themes: Mapping[str, Sequence[str]]) -> dict[str, re.Pattern[str]]:
-    return {theme: re.compile("|".join(r"\b" + re.escape(word.strip()) + (r"\b" if word.endswith(" ") else "")
-                                       for word in words), re.IGNORECASE)
-            for theme, words in themes.items()}
+    return {
+        theme: re.compile(
+            "|".join(r"\b" + re.escape(word.strip()) + (r"\b" if word.endswith(" ") else "") for word in words),
+            re.IGNORECASE,
+        )
+        for theme, words in themes.items()
+    }
 
 
 def comment_themes(comment: str, themes: Mapping[str, Sequence[str]] = THEMES) -> list[str]:
@@ -530,8 +650,9 @@ def comment_themes(comment: str, themes: Mapping[str, Sequence[str]] = THEMES) -
     return [theme for theme, pattern in _theme_patterns(themes).items() if pattern.search(comment or "")]
 
 
-def theme_counts(responses: pd.DataFrame, stage: str | None = None,
-                 themes: Mapping[str, Sequence[str]] = THEMES) -> pd.DataFrame:
+def theme_counts(
+    responses: pd.DataFrame, stage: str | None = None, themes: Mapping[str, Sequence[str]] = THEMES
+) -> pd.DataFrame:
     """How many comments mention each theme (a comment counts once per theme), most first.
 
     Also a row "No theme found" for comments matching none. ``Per cent`` is of all
@@ -549,11 +670,15 @@ def theme_counts(responses: pd.DataFrame, stage: str | None = None,
         for theme in found:
             counts[theme] += 1
             examples.setdefault(theme, comment)
-    rows = [{"Theme": theme, "Comments": n, "Example": examples.get(theme, "")}
-            for theme, n in counts.items()]
+    rows = [{"Theme": theme, "Comments": n, "Example": examples.get(theme, "")} for theme, n in counts.items()]
     rows.sort(key=lambda row: -row["Comments"])  # stable: ties keep the order of THEMES
-    rows.append({"Theme": "No theme found", "Comments": unmatched,
-                 "Example": next((c for c in comments if not comment_themes(c, themes)), "")})
+    rows.append(
+        {
+            "Theme": "No theme found",
+            "Comments": unmatched,
+            "Example": next((c for c in comments if not comment_themes(c, themes)), ""),
+        }
+    )
     table = pd.DataFrame(rows).set_index("Theme")
     table.insert(1, "Per cent", 100 * table["Comments"] / len(comments) if comments else float("nan"))
     return table
@@ -577,8 +702,10 @@ def before_after_chart(table: pd.DataFrame, title_suffix: str = "") -> Any:
     axes = figure.add_subplot()
     positions = range(len(table))
     height = 0.38
-    for offset, column, colour, label in ((-height / 2, "Baseline agree (%)", GREY, "Baseline (before Day 1)"),
-                                          (height / 2, "Day 5 agree (%)", BLUE, "Day 5")):
+    for offset, column, colour, label in (
+        (-height / 2, "Baseline agree (%)", GREY, "Baseline (before Day 1)"),
+        (height / 2, "Day 5 agree (%)", BLUE, "Day 5"),
+    ):
         values = table[column].fillna(0)
         axes.barh([p + offset for p in positions], values, height=height, color=colour, label=label)
         for p, value in zip(positions, table[column], strict=True):
@@ -601,10 +728,22 @@ def report_comparison_chart(table: pd.DataFrame, title_suffix: str = "") -> Any:
     axes = figure.add_subplot()
     positions = list(range(len(table)))
     axes.barh(positions, table["This cohort (%)"].fillna(0), color=BLUE, label="This cohort")
-    axes.scatter(table["PSTA survey (%)"], positions, marker="D", color=ORANGE, zorder=3,
-                 label="PSTA survey of past participants (2019 report)")
-    axes.scatter(table["Somerset cohort 1 (%)"], positions, marker="s", color=GREEN, zorder=3,
-                 label="Somerset cohort 1, day 5 (2019 report)")
+    axes.scatter(
+        table["PSTA survey (%)"],
+        positions,
+        marker="D",
+        color=ORANGE,
+        zorder=3,
+        label="PSTA survey of past participants (2019 report)",
+    )
+    axes.scatter(
+        table["Somerset cohort 1 (%)"],
+        positions,
+        marker="s",
+        color=GREEN,
+        zorder=3,
+        label="Somerset cohort 1, day 5 (2019 report)",
+    )
     for p, value in zip(positions, table["This cohort (%)"], strict=True):
         if pd.notna(value):
             axes.text(2, p, f"{value:.0f}%", va="center", color="white", fontsize=9, fontweight="bold")

@@ -21,7 +21,7 @@ class MarkersMissing(ValueError):
 def between(page: str, start: str, end: str) -> str:
     """The text between the ``start`` and ``end`` markers of ``page``."""
     first, last = _positions(page, start, end)
-    return page[first + len(start):last]
+    return page[first + len(start) : last]
 
 
 def replace_between(page: str, start: str, end: str, body: str) -> str:

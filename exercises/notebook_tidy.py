@@ -72,8 +72,9 @@ def problems(notebook: Any) -> list[str]:
         metadata = cell.get("metadata", {})
         tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
         if not any(tag in tags for tag in HIDING_TAGS):
-            found.append(f"cell {number}: code is not hidden on the website (add the tag 'remove-input' "
-                         "or 'hide-input')")
+            found.append(
+                f"cell {number}: code is not hidden on the website (add the tag 'remove-input' or 'hide-input')"
+            )
         jupyter = metadata.get("jupyter") if isinstance(metadata.get("jupyter"), dict) else {}
         if jupyter.get("source_hidden") is not True:
             found.append(f"cell {number}: code is not folded in JupyterLab (jupyter.source_hidden)")

@@ -48,8 +48,7 @@ _PATTERN = re.compile(
     re.VERBOSE | re.ASCII,
 )
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?", re.ASCII)
-_DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ",
-                         "\u202f": " ", "\u2009": " "})
+_DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
 class NumberFormatProblem(ValueError):
@@ -149,15 +148,11 @@ def _unreadable_message(original: str, cleaned: str) -> str:
 
 def _plain(value: float, decimals: int | None) -> str:
     """``1234.5`` → ``"1,234.5"``: thousands separated, trailing zeros dropped when ``decimals`` is None."""
-    if decimals is None:
-        text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{abs(value):,.{decimals}f}"
+    text = f"{abs(value):,.2f}".rstrip("0").rstrip(".") if decimals is None else f"{abs(value):,.{decimals}f}"
     return text
 
 
-def format_number(value: float, unit: str | None = None, *, decimals: int | None = None,
-                  compact: bool = False) -> str:
+def format_number(value: float, unit: str | None = None, *, decimals: int | None = None, compact: bool = False) -> str:
     """Write a number for a participant to read: ``£1,200,000``, ``12.5%``, ``40 people``.
 
     ``decimals`` fixes the number of decimal places; by default up to two are shown (money
@@ -169,9 +164,11 @@ def format_number(value: float, unit: str | None = None, *, decimals: int | None
     suffix = ""
     if compact and unit != PERCENT:
         places = 2 if decimals is None else decimals
-        scaled = [(magnitude / threshold, letters)
-                  for threshold, letters in ((1e3, "k"), (1e6, "m"), (1e9, "bn"))
-                  if round(magnitude / threshold, places) >= 1]
+        scaled = [
+            (magnitude / threshold, letters)
+            for threshold, letters in ((1e3, "k"), (1e6, "m"), (1e9, "bn"))
+            if round(magnitude / threshold, places) >= 1
+        ]
         if scaled:
             magnitude, suffix = scaled[-1]
     if unit == POUNDS and decimals is None and not suffix and round(magnitude, 2) != round(magnitude):

@@ -47,8 +47,9 @@ def split_items(text: str) -> list[str]:
     return items
 
 
-def feedback_from_form(reviewing_team: str, questions: str, strengths: str, concerns: str,
-                       when: date | None = None) -> PeerFeedback:
+def feedback_from_form(
+    reviewing_team: str, questions: str, strengths: str, concerns: str, when: date | None = None
+) -> PeerFeedback:
     """Turn what a reviewing team typed into one feedback record.
 
     Each box holds one item per line. Raises :class:`PlanProblem` naming what is missing.
@@ -86,8 +87,12 @@ def add_feedback(plan: Plan, feedback: PeerFeedback) -> tuple[Plan, bool]:
     plan: that raises :class:`PlanProblem`.
     """
     if _same_team(feedback.reviewing_team, plan.team.name):
-        raise PlanProblem([f"This is {plan.team.name}'s own plan. Peer challenge comes from another team: "
-                           "choose the plan of the team you are reviewing."])
+        raise PlanProblem(
+            [
+                f"This is {plan.team.name}'s own plan. Peer challenge comes from another team: "
+                "choose the plan of the team you are reviewing."
+            ]
+        )
     entry = feedback.model_dump(mode="json")
     existing = [item.model_dump(mode="json") for item in plan.peer_challenge]
     if entry in existing:
@@ -109,13 +114,17 @@ class Saved:
 
     def message(self) -> str:
         if not self.added:
-            return (f"This feedback is already saved in {self.team}'s plan, so nothing was changed. "
-                    f"The plan holds {self.feedback_count} piece{'' if self.feedback_count == 1 else 's'} of "
-                    "peer challenge.")
+            return (
+                f"This feedback is already saved in {self.team}'s plan, so nothing was changed. "
+                f"The plan holds {self.feedback_count} piece{'' if self.feedback_count == 1 else 's'} of "
+                "peer challenge."
+            )
         kept = f" The previous version is kept as {self.backup.name}." if self.backup else ""
-        return (f"Saved. Your feedback is now in {self.team}'s plan ({self.path.name} in "
-                f"{self.path.parent.name}), which holds {self.feedback_count} piece"
-                f"{'' if self.feedback_count == 1 else 's'} of peer challenge.{kept}")
+        return (
+            f"Saved. Your feedback is now in {self.team}'s plan ({self.path.name} in "
+            f"{self.path.parent.name}), which holds {self.feedback_count} piece"
+            f"{'' if self.feedback_count == 1 else 's'} of peer challenge.{kept}"
+        )
 
 
 def record_feedback(path: str | Path, feedback: PeerFeedback) -> Saved:
@@ -170,8 +179,10 @@ def plan_choices(folder: str | Path | None = None) -> list[PlanChoice]:
 
 # --- the form ---------------------------------------------------------------------------------
 
-FORM_NOTE = ('<p class="academy-site-note">On the course website this form is shown but cannot be '
-             "used. Open the page in JupyterLab to record peer challenge.</p>")
+FORM_NOTE = (
+    '<p class="academy-site-note">On the course website this form is shown but cannot be '
+    "used. Open the page in JupyterLab to record peer challenge.</p>"
+)
 
 
 def _status_html(kind: str, heading: str, lines: list[str]) -> str:
@@ -181,8 +192,10 @@ def _status_html(kind: str, heading: str, lines: list[str]) -> str:
     items = "".join(f"<li>{esc(line)}</li>" for line in lines)
     body = f"<ul>{items}</ul>" if len(lines) > 1 else (f" {esc(lines[0])}" if lines else "")
     tag = "p" if len(lines) <= 1 else "div"
-    return (f'<div class="academy-feedback academy-{kind}" role="status"><{tag}><strong>{symbol} '
-            f"{esc(heading)}</strong>{body}</{tag}></div>")
+    return (
+        f'<div class="academy-feedback academy-{kind}" role="status"><{tag}><strong>{symbol} '
+        f"{esc(heading)}</strong>{body}</{tag}></div>"
+    )
 
 
 class PeerChallengeForm:
@@ -195,31 +208,48 @@ class PeerChallengeForm:
 
         self.folder = Path(folder) if folder is not None else cohort_dir()
         self.plan = stacked(widgets.Dropdown(description="The plan you are reviewing", options=[]))
-        self.refresh_button = widgets.Button(description="Look for plans again", tooltip="Look for plans again",
-                                             layout=widgets.Layout(width="auto"))
+        self.refresh_button = widgets.Button(
+            description="Look for plans again", tooltip="Look for plans again", layout=widgets.Layout(width="auto")
+        )
         self.refresh_button.on_click(lambda _button: self.refresh())
-        self.reviewers = stacked(widgets.Text(description="Your team's name (the reviewers)",
-                                              placeholder="For example: Team Kestrel"))
+        self.reviewers = stacked(
+            widgets.Text(description="Your team's name (the reviewers)", placeholder="For example: Team Kestrel")
+        )
         self.when = stacked(widgets.DatePicker(description="Date of the challenge", value=date.today()))
         self.boxes = {
-            name: stacked(widgets.Textarea(description=f"{name.capitalize()}: one to a line", rows=5,
-                                           placeholder=hint))
+            name: stacked(widgets.Textarea(description=f"{name.capitalize()}: one to a line", rows=5, placeholder=hint))
             for name, hint in (
                 ("questions", "What did you ask, or want to ask? One question to a line."),
                 ("strengths", "What is strong in their thinking? One to a line."),
                 ("concerns", "What worries you? One to a line."),
             )
         }
-        self.save_button = widgets.Button(description="Save feedback to this plan", button_style="primary",
-                                          tooltip="Save feedback to this plan", layout=widgets.Layout(width="auto"))
+        self.save_button = widgets.Button(
+            description="Save feedback to this plan",
+            button_style="primary",
+            tooltip="Save feedback to this plan",
+            layout=widgets.Layout(width="auto"),
+        )
         self.save_button.on_click(lambda _button: self.save())
         self.status = widgets.HTML(value=FORM_NOTE)
-        header = widgets.HTML(STYLE + "<p><strong>Peer-challenge form.</strong> Choose the plan of the team "
-                                      "you are reviewing, write your questions, strengths and concerns, then "
-                                      "save. The feedback is added to their plan.</p>")
-        self.widget = widgets.VBox([header, self.plan, self.refresh_button, self.reviewers, self.when,
-                                    *self.boxes.values(), self.save_button, self.status],
-                                   layout=widgets.Layout(width="100%"))
+        header = widgets.HTML(
+            STYLE + "<p><strong>Peer-challenge form.</strong> Choose the plan of the team "
+            "you are reviewing, write your questions, strengths and concerns, then "
+            "save. The feedback is added to their plan.</p>"
+        )
+        self.widget = widgets.VBox(
+            [
+                header,
+                self.plan,
+                self.refresh_button,
+                self.reviewers,
+                self.when,
+                *self.boxes.values(),
+                self.save_button,
+                self.status,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
         self.widget.add_class("academy-exercise")
         self.refresh()
 
@@ -230,10 +260,14 @@ class PeerChallengeForm:
         self.save_button.disabled = not choices
         if not choices:
             self.status.value = FORM_NOTE + _status_html(
-                "noted", "No team plans yet.",
-                [f"No plan files were found in the teams' folder ({self.folder.name}). Each team starts its plan with "
-                 "'academy plan new cohort-work/TEAM-FOLDER --team \"Team name\"' (your facilitator can do "
-                 "this), then presses 'Look for plans again' here."])
+                "noted",
+                "No team plans yet.",
+                [
+                    f"No plan files were found in the teams' folder ({self.folder.name}). Each team starts its plan with "
+                    "'academy plan new cohort-work/TEAM-FOLDER --team \"Team name\"' (your facilitator can do "
+                    "this), then presses 'Look for plans again' here."
+                ],
+            )
 
     def save(self) -> bool:
         """Save the form's feedback to the chosen plan; show what happened. True if saved."""
@@ -243,17 +277,23 @@ class PeerChallengeForm:
             return False
         if choice.team is None:
             self.status.value = _status_html(
-                "incorrect", "That plan cannot be read, so nothing was saved. Your words are still in the boxes.",
-                [*choice.problems, f"Ask the team to fix it (academy plan check {choice.path}), then press "
-                                   "'Look for plans again'."])
+                "incorrect",
+                "That plan cannot be read, so nothing was saved. Your words are still in the boxes.",
+                [
+                    *choice.problems,
+                    f"Ask the team to fix it (academy plan check {choice.path}), then press 'Look for plans again'.",
+                ],
+            )
             return False
         try:
-            feedback = feedback_from_form(self.reviewers.value, *(box.value for box in self.boxes.values()),
-                                          when=self.when.value)
+            feedback = feedback_from_form(
+                self.reviewers.value, *(box.value for box in self.boxes.values()), when=self.when.value
+            )
             saved = record_feedback(choice.path, feedback)
         except PlanProblem as problem:
             self.status.value = _status_html(
-                "incorrect", "Nothing was saved. Your words are still in the boxes.", problem.messages)
+                "incorrect", "Nothing was saved. Your words are still in the boxes.", problem.messages
+            )
             return False
         self.status.value = _status_html("correct" if saved.added else "noted", saved.message(), [])
         return saved.added

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Sequence
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets

@@ -26,8 +26,9 @@ THEBE_MARKERS = ("sphinx-thebe", "THEBE_JS_URL")
 
 
 def _is_thebe(asset: Any) -> bool:
-    text = " ".join(str(part) for part in (asset, getattr(asset, "filename", ""),
-                                             getattr(asset, "attributes", {}).get("body", "")))
+    text = " ".join(
+        str(part) for part in (asset, getattr(asset, "filename", ""), getattr(asset, "attributes", {}).get("body", ""))
+    )
     return any(marker in text for marker in THEBE_MARKERS)
 
 

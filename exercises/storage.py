@@ -24,8 +24,7 @@ def atomic_write_text(path: Path, text: str, *, keep_backup: bool = False) -> Pa
     return atomic_write_chunks(path, [text], keep_backup=keep_backup)
 
 
-def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *,
-                        keep_backup: bool = False) -> Path | None:
+def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, keep_backup: bool = False) -> Path | None:
     """Write ``chunks`` (text encoded as UTF-8, or bytes) to ``path`` atomically.
 
     For content made piece by piece (a large report) or as bytes (a Word file). The new

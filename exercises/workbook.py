@@ -94,8 +94,10 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     except UnicodeDecodeError:
         text = None
     except OSError as exc:
-        raise WorkbookError(f"Your workbook {path} could not be opened ({exc.strerror or exc}). "
-                            "Ask your facilitator to check the folder's permissions.") from exc
+        raise WorkbookError(
+            f"Your workbook {path} could not be opened ({exc.strerror or exc}). "
+            "Ask your facilitator to check the folder's permissions."
+        ) from exc
     data: Any = None
     if text is not None:
         try:
@@ -106,9 +108,11 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
         data.setdefault("answers", {})
         return data, None
     kept = set_aside(path, "unreadable")
-    notice = (f"Your workbook file could not be read, so it has been kept as {kept.name} in "
-              f"{kept.parent} and a new workbook started. Your earlier answers are still in "
-              "that file; your facilitator can help you recover them.")
+    notice = (
+        f"Your workbook file could not be read, so it has been kept as {kept.name} in "
+        f"{kept.parent} and a new workbook started. Your earlier answers are still in "
+        "that file; your facilitator can help you recover them."
+    )
     return None, notice
 
 
@@ -137,8 +141,10 @@ def _version(data: dict[str, Any]) -> int:
 def _answer_from(exercise_id: str, raw: Any) -> Answer | None:
     if not isinstance(raw, dict) or "value" not in raw:
         return None
-    text = {key: raw.get(key) if isinstance(raw.get(key), str) else ""
-            for key in ("kind", "page", "question", "status", "saved_at")}
+    text = {
+        key: raw.get(key) if isinstance(raw.get(key), str) else ""
+        for key in ("kind", "page", "question", "status", "saved_at")
+    }
     return Answer(exercise_id=exercise_id, value=raw["value"], **text)
 
 
@@ -175,13 +181,20 @@ class Workbook:
     def __len__(self) -> int:
         return len(self.answers())
 
-    def record(self, exercise_id: str, value: Any, *, kind: str = "", page: str = "",
-               question: str = "", status: str = "") -> Answer:
+    def record(
+        self, exercise_id: str, value: Any, *, kind: str = "", page: str = "", question: str = "", status: str = ""
+    ) -> Answer:
         """Save one answer now. Answers saved meanwhile by another notebook are kept."""
         if not exercise_id:
             raise ValueError("An exercise needs an id to be saved.")
-        entry = {"value": value, "kind": kind, "page": page, "question": question,
-                 "status": status, "saved_at": now_iso()}
+        entry = {
+            "value": value,
+            "kind": kind,
+            "page": page,
+            "question": question,
+            "status": status,
+            "saved_at": now_iso(),
+        }
         try:
             json.dumps(entry)
         except (TypeError, ValueError) as exc:
@@ -201,8 +214,9 @@ class Workbook:
         except WorkbookError:
             raise
         except OSError as exc:
-            raise WorkbookError(f"Your answer could not be saved in {self.path.parent} "
-                                f"({exc.strerror or exc}). Tell your facilitator.") from exc
+            raise WorkbookError(
+                f"Your answer could not be saved in {self.path.parent} ({exc.strerror or exc}). Tell your facilitator."
+            ) from exc
         self._data = data
         answer = self.get(exercise_id)
         assert answer is not None
@@ -242,9 +256,12 @@ def _markdown_value(value: Any) -> list[str]:
 def export_markdown(workbook: Workbook | None = None) -> str:
     """The participant's answers as a Markdown document, page by page."""
     workbook = workbook if workbook is not None else Workbook.load()
-    lines = ["# My Commissioning Academy workbook", "",
-             f"Exported on {datetime.now():%d %B %Y at %H:%M}. These are your own answers; "
-             "nothing here is published.", ""]
+    lines = [
+        "# My Commissioning Academy workbook",
+        "",
+        f"Exported on {datetime.now():%d %B %Y at %H:%M}. These are your own answers; nothing here is published.",
+        "",
+    ]
     answers = workbook.answers()
     if not answers:
         lines += ["You have not saved any answers yet.", ""]
@@ -254,7 +271,7 @@ def export_markdown(workbook: Workbook | None = None) -> str:
             page = answer.page or NO_PAGE
             lines += [f"## {page}", ""]
         lines += [f"### {answer.question or answer.exercise_id}", ""]
-        lines += _markdown_value(answer.value) + [""]
+        lines += [*_markdown_value(answer.value), ""]
         saved = answer.saved_label()
         lines += [f"*Exercise {answer.exercise_id}" + (f", saved at {saved}" if saved else "") + ".*", ""]
     return "\n".join(lines).rstrip() + "\n"

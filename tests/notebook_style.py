@@ -32,5 +32,9 @@ def assert_house_style(notebook: Path) -> None:
 
 def exercise_calls(notebooks: Iterable[Path]) -> list[tuple[str, str]]:
     """(kind, exercise id) of every exercise the notebooks' code makes, in order."""
-    return [call for notebook in notebooks for source in cell_sources(notebook, "code")
-            for call in EXERCISE_CALL.findall(source)]
+    return [
+        call
+        for notebook in notebooks
+        for source in cell_sources(notebook, "code")
+        for call in EXERCISE_CALL.findall(source)
+    ]

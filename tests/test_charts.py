@@ -43,8 +43,11 @@ def same_drawing(first: bytes, second: bytes) -> bool:
     """Whether two SVG files draw the same, allowing for rounding in the last decimal places."""
     a, b = (CLIP_ID.sub("clip", svg.decode()) for svg in (first, second))
     numbers_a, numbers_b = NUMBER.findall(a), NUMBER.findall(b)
-    return (NUMBER.sub("#", a) == NUMBER.sub("#", b) and len(numbers_a) == len(numbers_b)
-            and all(abs(float(x) - float(y)) < 0.01 for x, y in zip(numbers_a, numbers_b)))
+    return (
+        NUMBER.sub("#", a) == NUMBER.sub("#", b)
+        and len(numbers_a) == len(numbers_b)
+        and all(abs(float(x) - float(y)) < 0.01 for x, y in zip(numbers_a, numbers_b, strict=False))
+    )
 
 
 def outside(figure: Figure) -> list[str]:
@@ -54,8 +57,12 @@ def outside(figure: Figure) -> list[str]:
     box = figure.get_tightbbox(canvas.get_renderer())  # what was drawn, in inches
     width, height = figure.get_size_inches()
     slack = 1 / figure.dpi
-    sides = {"left": box.x0 < -slack, "bottom": box.y0 < -slack,
-             "right": box.x1 > width + slack, "top": box.y1 > height + slack}
+    sides = {
+        "left": box.x0 < -slack,
+        "bottom": box.y0 < -slack,
+        "right": box.x1 > width + slack,
+        "top": box.y1 > height + slack,
+    }
     return [side for side, out in sides.items() if out]
 
 
@@ -114,23 +121,45 @@ class TestChartLayout:
 
 # Each calculator chart that can update its figure, with results that move it about.
 UPDATING: dict[str, tuple[Callable[..., Any], list[Any]]] = {
-    "learning": (day1.learning_chart, [day1.compare_learning(), day1.compare_learning(9, 3, 30),
-                                       day1.compare_learning(12, 10, 365), day1.compare_learning(6, 1, 7)]),
-    "shrinking": (day3.shrinking_chart, [day3.invest_to_save(350_000, 1_200_000, 3, 0.3, 0.5, 0.1, 0.2, 0.4),
-                                         day3.invest_to_save(90_000_000, 1_000, 10, 0, 1, 0, 0, 0),
-                                         day3.invest_to_save(1, 500_000_000, 1, 0.9, 0.1, 0.5, 1, 2)]),
-    "readiness": (day4.readiness_chart, [day4.readiness_grid(4, 1), day4.readiness_grid(9, 5),
-                                         day4.readiness_grid(1, 5), day4.readiness_grid(9, 1)]),
-    "power": (day4.power_chart, [day4.pilot_planner(0.6, 0.05, 100), day4.pilot_planner(0.2, 0.01, 5_000),
-                                 day4.pilot_planner(0.5, 0.2, 20)]),
-    "simulation": (day3.simulation_chart, [
-        day3.simulation_pair(day3.simulation_defaults(), "Steady", 100_000, "Front-loaded", 100_000, 1, 0.2, 0.3,
-                             "No", 1),
-        day3.simulation_pair(day3.simulation_defaults(), "No new prevention", 0, "Ramp up", 1_000_000, 0, 1.0, 1.0,
-                             "Yes", 7),
-        day3.simulation_pair(day3.simulation_defaults(), "Ramp up", 500_000, "Steady", 10_000, 5, 0.0, 0.05,
-                             "Yes", 99),
-    ]),
+    "learning": (
+        day1.learning_chart,
+        [
+            day1.compare_learning(),
+            day1.compare_learning(9, 3, 30),
+            day1.compare_learning(12, 10, 365),
+            day1.compare_learning(6, 1, 7),
+        ],
+    ),
+    "shrinking": (
+        day3.shrinking_chart,
+        [
+            day3.invest_to_save(350_000, 1_200_000, 3, 0.3, 0.5, 0.1, 0.2, 0.4),
+            day3.invest_to_save(90_000_000, 1_000, 10, 0, 1, 0, 0, 0),
+            day3.invest_to_save(1, 500_000_000, 1, 0.9, 0.1, 0.5, 1, 2),
+        ],
+    ),
+    "readiness": (
+        day4.readiness_chart,
+        [day4.readiness_grid(4, 1), day4.readiness_grid(9, 5), day4.readiness_grid(1, 5), day4.readiness_grid(9, 1)],
+    ),
+    "power": (
+        day4.power_chart,
+        [day4.pilot_planner(0.6, 0.05, 100), day4.pilot_planner(0.2, 0.01, 5_000), day4.pilot_planner(0.5, 0.2, 20)],
+    ),
+    "simulation": (
+        day3.simulation_chart,
+        [
+            day3.simulation_pair(
+                day3.simulation_defaults(), "Steady", 100_000, "Front-loaded", 100_000, 1, 0.2, 0.3, "No", 1
+            ),
+            day3.simulation_pair(
+                day3.simulation_defaults(), "No new prevention", 0, "Ramp up", 1_000_000, 0, 1.0, 1.0, "Yes", 7
+            ),
+            day3.simulation_pair(
+                day3.simulation_defaults(), "Ramp up", 500_000, "Steady", 10_000, 5, 0.0, 0.05, "Yes", 99
+            ),
+        ],
+    ),
 }
 
 
@@ -165,8 +194,13 @@ class TestCalculatorCharts:
             figure.axes[0].patches[0].set_height(result["Net saving (£)"])
             return figure
 
-        exercise = calculator("t-chart", "Saving", inputs={"cost": Input("Cost", 100, unit="£")},
-                              compute=lambda cost: {"Net saving (£)": 500 - cost}, chart=chart)
+        exercise = calculator(
+            "t-chart",
+            "Saving",
+            inputs={"cost": Input("Cost", 100, unit="£")},
+            compute=lambda cost: {"Net saving (£)": 500 - cost},
+            chart=chart,
+        )
         exercise.fields["cost"].value = "£200"
         exercise.fields["cost"].value = "£300"
         assert handed[0] is None and handed[1] is handed[2] is not None
@@ -179,7 +213,8 @@ class TestCalculatorCharts:
             calls.append((result,))
             return bars([result["Total (£)"]], title="Total")
 
-        exercise = calculator("t-plain", "Total", inputs={"a": Input("A", 1)},
-                              compute=lambda a: {"Total (£)": a * 2}, chart=chart)
+        exercise = calculator(
+            "t-plain", "Total", inputs={"a": Input("A", 1)}, compute=lambda a: {"Total (£)": a * 2}, chart=chart
+        )
         exercise.fields["a"].value = "5"
         assert calls == [({"Total (£)": 2},), ({"Total (£)": 10},)]

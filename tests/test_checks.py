@@ -110,12 +110,20 @@ class TestNumber:
 
 
 class TestClassification:
-    ITEMS = {"Latex gloves": "Simple", "Crossrail": "Complicated", "Riot": "Chaotic",
-             "Autism service": ["Complex", "Complicated"]}
+    ITEMS = {
+        "Latex gloves": "Simple",
+        "Crossrail": "Complicated",
+        "Riot": "Chaotic",
+        "Autism service": ["Complex", "Complicated"],
+    }
 
     def test_all_right(self) -> None:
-        placements = {"Latex gloves": "Simple", "Crossrail": "Complicated", "Riot": "Chaotic",
-                      "Autism service": "Complicated"}
+        placements = {
+            "Latex gloves": "Simple",
+            "Crossrail": "Complicated",
+            "Riot": "Chaotic",
+            "Autism service": "Complicated",
+        }
         feedback = check_classification(placements, self.ITEMS)
         assert feedback.status == "correct"
         assert feedback.message == "You placed 4 of 4 items correctly."
@@ -140,8 +148,7 @@ class TestRatingsAndReflection:
     LEVELS = ["Not at all", "A little", "Partly", "Mostly", "Fully"]
 
     def test_summary_names_highest_and_lowest(self) -> None:
-        feedback = check_ratings({"Data": 2, "Outcomes": 4, "Power": None}, ["Data", "Outcomes", "Power"],
-                                 self.LEVELS)
+        feedback = check_ratings({"Data": 2, "Outcomes": 4, "Power": None}, ["Data", "Outcomes", "Power"], self.LEVELS)
         assert feedback.status == "noted"
         assert "3.0 out of 5" in feedback.message
         assert "highest: \u201cOutcomes\u201d" in feedback.message

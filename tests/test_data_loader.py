@@ -80,7 +80,12 @@ def test_values_and_missing_values_come_through() -> None:
 def test_ordered_categories_keep_their_order() -> None:
     survey = data.load("brackenford_resident_survey")
     assert list(survey["satisfaction"].cat.categories) == [
-        "Very dissatisfied", "Fairly dissatisfied", "Neither", "Fairly satisfied", "Very satisfied"]
+        "Very dissatisfied",
+        "Fairly dissatisfied",
+        "Neither",
+        "Fairly satisfied",
+        "Very satisfied",
+    ]
     satisfied = survey["satisfaction"] >= "Fairly satisfied"
     assert 0 < satisfied.mean() < 1
     assert survey["trust_council"].isna().sum() > 0  # skipped answers stay missing

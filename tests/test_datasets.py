@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import itertools
 import json
 import math
 import re
@@ -149,11 +150,22 @@ def test_spot_checks_against_the_report() -> None:
     assert float(facts["belfast_uk_investment"]["value"]) == 350_000_000
     assert float(facts["storyhouse_council_share"]["value"]) == 18
     assert float(facts["storyhouse_trading_share"]["value"]) == 82
-    assert (float(facts["rotherham_agency_sw_before"]["value"]), float(facts["rotherham_agency_sw_after"]["value"])) == (44, 16)
+    assert (
+        float(facts["rotherham_agency_sw_before"]["value"]),
+        float(facts["rotherham_agency_sw_after"]["value"]),
+    ) == (44, 16)
 
     academy = _by("report/academy_evaluation.csv", "fact_id")
-    survey = [float(academy[k]["value"]) for k in (
-        "psta_useful_connections", "psta_use_of_time", "psta_value_for_money", "psta_relevance", "psta_would_recommend")]
+    survey = [
+        float(academy[k]["value"])
+        for k in (
+            "psta_useful_connections",
+            "psta_use_of_time",
+            "psta_value_for_money",
+            "psta_relevance",
+            "psta_would_recommend",
+        )
+    ]
     assert survey == [98, 91, 88, 91, 87]
     assert int(academy["somerset_c1_participants"]["value"]) == 40
     assert int(academy["somerset_c1_target"]["value"]) == 25
@@ -207,9 +219,28 @@ def test_report_rows_point_inside_their_article() -> None:
 
 def _number_forms(value: float, unit: str) -> set[str]:
     """Ways the report may write a number, e.g. 3000000 -> '3 million', 95 -> 'ninety-five'."""
-    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-             10: "ten", 16: "sixteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 70: "seventy",
-             95: "ninety-five", 100: "hundred", 300: "three hundred", 500: "five hundred"}
+    words = {
+        1: "one",
+        2: "two",
+        3: "three",
+        4: "four",
+        5: "five",
+        6: "six",
+        7: "seven",
+        8: "eight",
+        9: "nine",
+        10: "ten",
+        16: "sixteen",
+        20: "twenty",
+        30: "thirty",
+        40: "forty",
+        50: "fifty",
+        70: "seventy",
+        95: "ninety-five",
+        100: "hundred",
+        300: "three hundred",
+        500: "five hundred",
+    }
     value = abs(value)
     forms: set[str] = set()
     if value.is_integer():
@@ -256,7 +287,9 @@ def test_report_figures_appear_at_the_lines_cited() -> None:
             text = re.sub(r"\s+", " ", text).lower()
             forms = _number_forms(float(row[column]), row.get(unit_column, "") if unit_column else "")
             if not any(form in text for form in forms):
-                missing.append(f"{path} {next(iter(row.values()))}: {row[column]} not in lines {row['line_start']}-{row['line_end']}")
+                missing.append(
+                    f"{path} {next(iter(row.values()))}: {row[column]} not in lines {row['line_start']}-{row['line_end']}"
+                )
     assert not missing, "\n".join(missing)
 
 
@@ -305,7 +338,9 @@ def test_synthetic_tables_are_internally_consistent(generator) -> None:
         assert parts == int(ward["population"])
     assert len(_rows("synthetic/resident_survey.csv")) == 1200
     demand = _rows("synthetic/service_demand.csv")
-    costs = sorted({(int(r["year_start"]), float(r["unit_cost_gbp"])) for r in demand if r["service_type"] == "reactive"})
+    costs = sorted(
+        {(int(r["year_start"]), float(r["unit_cost_gbp"])) for r in demand if r["service_type"] == "reactive"}
+    )
     assert costs[-1][1] > costs[0][1]
     market = [r for r in _rows("synthetic/provider_market.csv") if r["service"] == "home care"]
     total = sum(float(r["annual_contract_value_gbp"]) for r in market)
@@ -329,8 +364,7 @@ def test_green_book_discount_schedule() -> None:
     assert schedule[0] == (0, "30", 3.5)
     assert schedule[1] == (31, "75", 3.0)
     assert schedule[-1] == (301, "", 1.0)
-    for (_, end, _), (start, _, _) in zip(schedule, schedule[1:]):
+    for (_, end, _), (start, _, _) in itertools.pairwise(schedule):
         assert int(end) + 1 == start  # no gaps or overlaps
     health = [r for r in _rows("public/green_book_discount_rates.csv") if r["schedule"] == "health"]
     assert float(health[0]["rate_percent"]) == 1.5
-

@@ -50,16 +50,17 @@ def demand() -> pd.DataFrame:
 def test_the_report_figures_behind_the_calculator() -> None:
     assert day1.OJEU_MONTHS.value == 15 and day1.OJEU_MONTHS.unit == "months"
     assert day1.CONTRACT_YEARS.value == 7 and day1.CONTRACT_YEARS.unit == "years"
-    assert day1.OJEU_MONTHS.cite() == ("PSTA 2019, *Commissioning is an approach to transformation*, "
-                                       "lines 777\u2013782")
+    assert day1.OJEU_MONTHS.cite() == (
+        "PSTA 2019, *Commissioning is an approach to transformation*, lines 777\u2013782"
+    )
 
 
 def test_learning_loops_per_decade_with_the_report_figures() -> None:
     result = day1.compare_learning()
-    assert result[day1.TRADITIONAL_LOOPS] == pytest.approx(1.4)     # 10 / 7
-    assert result[day1.FAST_LOOPS] == pytest.approx(36.5)           # 3652.5 / 100
-    assert result[day1.TIMES_AS_MANY] == pytest.approx(25.6)        # 36.525 / 1.4286
-    assert result[day1.ANALYSIS_AGE] == pytest.approx(8.25)         # 15 / 12 + 7
+    assert result[day1.TRADITIONAL_LOOPS] == pytest.approx(1.4)  # 10 / 7
+    assert result[day1.FAST_LOOPS] == pytest.approx(36.5)  # 3652.5 / 100
+    assert result[day1.TIMES_AS_MANY] == pytest.approx(25.6)  # 36.525 / 1.4286
+    assert result[day1.ANALYSIS_AGE] == pytest.approx(8.25)  # 15 / 12 + 7
 
 
 def test_learning_loops_follow_the_inputs() -> None:
@@ -71,9 +72,15 @@ def test_learning_loops_follow_the_inputs() -> None:
     assert result[day1.ANALYSIS_AGE] == pytest.approx(2)
 
 
-@pytest.mark.parametrize("arguments", [
-    {"contract_years": 0}, {"fast_cycle_days": 0}, {"procurement_months": -1}, {"contract_years": -3},
-])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"contract_years": 0},
+        {"fast_cycle_days": 0},
+        {"procurement_months": -1},
+        {"contract_years": -3},
+    ],
+)
 def test_learning_loops_refuse_figures_that_make_no_sense(arguments: dict) -> None:
     with pytest.raises(ValueError):
         day1.compare_learning(**arguments)
@@ -82,8 +89,8 @@ def test_learning_loops_refuse_figures_that_make_no_sense(arguments: dict) -> No
 def test_learning_timeline_counts_completed_loops() -> None:
     timeline = day1.learning_timeline(contract_years=7, fast_cycle_days=100)
     last = timeline.iloc[-1]
-    assert last["traditional"] == 1          # one retender in ten years
-    assert last["fast"] == 36                # 36 whole 100-day loops in ten years
+    assert last["traditional"] == 1  # one retender in ten years
+    assert last["fast"] == 36  # 36 whole 100-day loops in ten years
     assert timeline.loc[timeline["year"] < 7, "traditional"].max() == 0
     assert timeline["fast"].is_monotonic_increasing
 
@@ -138,12 +145,12 @@ def test_the_growth_in_spending_on_falls_admissions(demand: pd.DataFrame) -> Non
 
 def test_what_page_5_says_about_volume_and_price(demand: pd.DataFrame) -> None:
     reactive, preventive = day1.growth(demand, "reactive"), day1.growth(demand, "preventive")
-    assert reactive.spend_last > reactive.spend_first                    # the bill rises
-    assert reactive.activity_last >= reactive.activity_first             # admissions have not fallen
+    assert reactive.spend_last > reactive.spend_first  # the bill rises
+    assert reactive.activity_last >= reactive.activity_first  # admissions have not fallen
     assert reactive.unit_cost_growth_percent > reactive.activity_growth_percent  # mostly price, not volume
-    assert preventive.activity_last > preventive.activity_first          # the programme has grown
+    assert preventive.activity_last > preventive.activity_first  # the programme has grown
     places = demand[demand["service_type"] == "preventive"].groupby("year_start")["activity"].sum()
-    assert places[2020] > places[2019]                                   # it grows from 2020/21
+    assert places[2020] > places[2019]  # it grows from 2020/21
 
 
 def test_annual_spend_adds_up(demand: pd.DataFrame) -> None:
@@ -171,7 +178,7 @@ def test_what_page_5_says_about_need_and_falls(wards: pd.DataFrame, demand: pd.D
     found = day1.describe_rates(day1.falls_rate_by_ward(wards, demand))
     assert found["highest_need_ward"] == day1.highest_need_ward(wards)
     assert found["highest_rate_ward"] != found["highest_need_ward"]  # "does not have the highest rate"
-    assert 0 < found["correlation"] < 0.5                             # "only weakly"
+    assert 0 < found["correlation"] < 0.5  # "only weakly"
 
 
 def test_the_highest_need_question(wards: pd.DataFrame) -> None:
@@ -235,10 +242,13 @@ def test_outcome_sort_matches_the_lesson_definitions() -> None:
             assert item.startswith("The number of"), "outputs in this exercise are counts"
 
 
-@pytest.mark.parametrize("key, words", [
-    (day1.PERSONAL_OR_POPULATION, {day1.PERSONAL: "Personal", day1.POPULATION: "Population"}),
-    (day1.COMMISSIONING_OR_PROCUREMENT, {c: c.split(":")[0] for c in day1.COMMISSIONING_OR_PROCUREMENT.categories}),
-])
+@pytest.mark.parametrize(
+    "key, words",
+    [
+        (day1.PERSONAL_OR_POPULATION, {day1.PERSONAL: "Personal", day1.POPULATION: "Population"}),
+        (day1.COMMISSIONING_OR_PROCUREMENT, {c: c.split(":")[0] for c in day1.COMMISSIONING_OR_PROCUREMENT.categories}),
+    ],
+)
 def test_two_way_sorts_give_feedback_that_agrees_with_the_key(key: day1.SortKey, words: dict) -> None:
     for item in key.answers:
         assert key.feedback[item].startswith(words[key.answers[item]]), item
@@ -308,8 +318,13 @@ def test_asset_based_stages_order() -> None:
 
 def test_reference_tables_have_what_the_report_lists() -> None:
     assert len(day1.four_ways_table()) == 4
-    assert list(day1.five_problems_table().index) == ["Analysis", "Specification", "Procurement",
-                                                      "Contract management", "Learning"]
+    assert list(day1.five_problems_table().index) == [
+        "Analysis",
+        "Specification",
+        "Procurement",
+        "Contract management",
+        "Learning",
+    ]
     assert len(day1.rsa_failings_table()) == 7
     assert list(day1.results_chain_table().index) == list(day1.OUTCOME_SORT.categories)
     years = [m.year for m in day1.MILESTONES]
@@ -335,13 +350,17 @@ def test_brackenford_charts_say_synthetic_and_label_their_axes(wards: pd.DataFra
         assert "synthetic" in title.lower()
         assert labels[0], f"{title}: the x axis needs a label"
         figure.savefig(io.BytesIO(), format="png")
-    spend_title, spend_labels = _titles_and_labels(charts[1])
+    _spend_title, spend_labels = _titles_and_labels(charts[1])
     assert "£" in spend_labels[1]
 
 
 def test_other_figures_draw() -> None:
-    for figure in (day1.milestones_chart(), day1.learning_chart(day1.compare_learning()), day1.rilo_diagram(),
-                   day1.cynefin_chart()):
+    for figure in (
+        day1.milestones_chart(),
+        day1.learning_chart(day1.compare_learning()),
+        day1.rilo_diagram(),
+        day1.cynefin_chart(),
+    ):
         assert figure.get_axes()[0].get_title()
         figure.savefig(io.BytesIO(), format="png")
 

@@ -51,8 +51,11 @@ def assert_sort_key_is_sound(key: day2.SortKey) -> None:
         assert key.feedback.get(item, "").strip(), f"no feedback for {item!r}"
     assert set(key.feedback) == set(key.answers)
     assert check_classification(all_right(key), key.answers, key.feedback).status == "correct"
-    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers
-             if len(key.accepted(item)) < len(key.categories)}
+    wrong = {
+        item: next(c for c in key.categories if c not in key.accepted(item))
+        for item in key.answers
+        if len(key.accepted(item)) < len(key.categories)
+    }
     assert wrong, "every item accepts every category: the exercise cannot be got wrong"
     assert check_classification(wrong, key.answers, key.feedback).status != "correct"
 
@@ -71,16 +74,28 @@ def assert_choice_key_is_sound(key: day2.ChoiceKey) -> None:
 
 def test_ten_projects_studied_but_nine_named(facts: pd.DataFrame) -> None:
     assert day2.projects_studied(facts) == 10
-    assert day2.named_projects() == ("Oldham", "Wigan", "Wirral", "Plymouth Alliance Contract",
-                                     "Young People's Foundations", "Ignite", "Golden Key", "West London Zone",
-                                     "Doing the Right Thing")
+    assert day2.named_projects() == (
+        "Oldham",
+        "Wigan",
+        "Wirral",
+        "Plymouth Alliance Contract",
+        "Young People's Foundations",
+        "Ignite",
+        "Golden Key",
+        "West London Zone",
+        "Doing the Right Thing",
+    )
     assert day2.unnamed_projects(facts) == 1
     assert "nine" in day2.fact(facts, "golab_collaborations_studied")["note"]
 
 
 def test_four_models_three_roles_four_justifications_six_questions() -> None:
-    assert day2.MODEL_NAMES == ("Collaborative councils", "Collaborative markets", "Agents of change",
-                                "System connectors")
+    assert day2.MODEL_NAMES == (
+        "Collaborative councils",
+        "Collaborative markets",
+        "Agents of change",
+        "System connectors",
+    )
     assert len(day2.JUSTIFICATIONS) == 4 and len(day2.OPEN_QUESTIONS) == 6 and len(day2.DRIVERS) == 3
     assert list(day2.LEADERSHIP_ROLES_TEXT) == ["Steward", "Mediator", "Catalyst"]
     assert list(day2.four_changes_table().index) == ["Leadership", "Culture", "Infrastructure", "Communities"]
@@ -136,11 +151,11 @@ def test_the_two_readings_of_59_per_cent(facts: pd.DataFrame) -> None:
     assert increase == 59
     table = day2.satisfaction_readings(increase, [40, 50, 70])
     relative, points = table.columns
-    assert table.loc[40.0, relative] == pytest.approx(63.6)   # 40 × 1.59 = 63.6
-    assert table.loc[40.0, points] == pytest.approx(99.0)     # 40 + 59 = 99
-    assert table.loc[50.0, relative] == pytest.approx(79.5)   # 50 × 1.59
-    assert pd.isna(table.loc[50.0, points])                   # 50 + 59 = 109: impossible
-    assert pd.isna(table.loc[70.0, relative])                 # 70 × 1.59 = 111.3: impossible
+    assert table.loc[40.0, relative] == pytest.approx(63.6)  # 40 × 1.59 = 63.6
+    assert table.loc[40.0, points] == pytest.approx(99.0)  # 40 + 59 = 99
+    assert table.loc[50.0, relative] == pytest.approx(79.5)  # 50 × 1.59
+    assert pd.isna(table.loc[50.0, points])  # 50 + 59 = 109: impossible
+    assert pd.isna(table.loc[70.0, relative])  # 70 × 1.59 = 111.3: impossible
     assert day2.satisfaction_ceilings(increase) == {day2.RELATIVE: 62.9, day2.POINTS: 41}  # 100/1.59; 100-59
     with pytest.raises(ValueError):
         day2.satisfaction_readings(increase, [120])
@@ -184,8 +199,15 @@ def test_oldham_questions_key() -> None:
 
 
 def test_the_ladder() -> None:
-    assert day2.STEP_NAMES == ("Coercion", "Educating", "Informing", "Consultation", "Engagement", "Co-design",
-                               "Co-production")
+    assert day2.STEP_NAMES == (
+        "Coercion",
+        "Educating",
+        "Informing",
+        "Consultation",
+        "Engagement",
+        "Co-design",
+        "Co-production",
+    )
     groups = [s.group for s in day2.LADDER]
     assert groups == ["Doing to"] * 2 + ["Doing for"] * 3 + ["Doing with"] * 2
     assert list(day2.ladder_table()["Name"]) == list(reversed(day2.STEP_NAMES))
@@ -209,19 +231,43 @@ def test_ladder_cases_and_their_sort() -> None:
 
 
 def test_case_figures_read_from_the_dataset(facts: pd.DataFrame) -> None:
-    said = {f: day2.as_stated(day2.fact(facts, f)) for f in (
-        "storyhouse_groups", "storyhouse_sessions", "storyhouse_visitors", "hounslow_working_groups",
-        "suffolk_launch_year", "suffolk_friends_groups", "oldham_site_years", "oldham_savings_body")}
-    assert said == {"storyhouse_groups": "131", "storyhouse_sessions": "more than 2,000",
-                    "storyhouse_visitors": "more than 1 million", "hounslow_working_groups": "3",
-                    "suffolk_launch_year": "2012", "suffolk_friends_groups": "44", "oldham_site_years": "2 years",
-                    "oldham_savings_body": "about £3 million a year"}
+    said = {
+        f: day2.as_stated(day2.fact(facts, f))
+        for f in (
+            "storyhouse_groups",
+            "storyhouse_sessions",
+            "storyhouse_visitors",
+            "hounslow_working_groups",
+            "suffolk_launch_year",
+            "suffolk_friends_groups",
+            "oldham_site_years",
+            "oldham_savings_body",
+        )
+    }
+    assert said == {
+        "storyhouse_groups": "131",
+        "storyhouse_sessions": "more than 2,000",
+        "storyhouse_visitors": "more than 1 million",
+        "hounslow_working_groups": "3",
+        "suffolk_launch_year": "2012",
+        "suffolk_friends_groups": "44",
+        "oldham_site_years": "2 years",
+        "oldham_savings_body": "about £3 million a year",
+    }
 
 
-@pytest.mark.parametrize(("amount", "words"), [
-    (350_000, "£350,000"), (119_200, "£119,200"), (3_000_000, "£3 million"), (1_100_000, "£1.1 million"),
-    (10_000_000, "£10 million"), (15_300_000_000, "£15.3 billion"), (600, "£600"),
-])
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        (350_000, "£350,000"),
+        (119_200, "£119,200"),
+        (3_000_000, "£3 million"),
+        (1_100_000, "£1.1 million"),
+        (10_000_000, "£10 million"),
+        (15_300_000_000, "£15.3 billion"),
+        (600, "£600"),
+    ],
+)
 def test_money_in_words(amount: float, words: str) -> None:
     assert day2.money(amount) == words
 
@@ -238,10 +284,10 @@ def test_oldham_outputs_and_outcomes_key(facts: pd.DataFrame) -> None:
     assert_sort_key_is_sound(key)
     assert key.categories == (day1.RESOURCE, day1.ACTIVITY, day1.OUTPUT, day1.OUTCOME)
     by_start = {item.split(" ")[0]: key.answers[item] for item in key.answers}
-    assert by_start["44%"] == day1.OUTCOME           # improved finances
-    assert by_start["95%"] == day1.OUTPUT            # staying engaged is not yet a better life
-    assert by_start["200"] == day1.OUTPUT            # pantry members
-    assert by_start["9"] == day1.RESOURCE            # officers
+    assert by_start["44%"] == day1.OUTCOME  # improved finances
+    assert by_start["95%"] == day1.OUTPUT  # staying engaged is not yet a better life
+    assert by_start["200"] == day1.OUTPUT  # pantry members
+    assert by_start["9"] == day1.RESOURCE  # officers
     assert "£119,200 of external funding" in " ".join(key.answers)
     assert len(key.answers) == len(day2.OLDHAM_RESULTS) == 10
 
@@ -292,8 +338,13 @@ def test_survey_key_numbers(survey: pd.DataFrame, wards: pd.DataFrame) -> None:
     assert gap.excludes_zero and 0 < gap.low < gap.estimate < gap.high
     assert (facts["smallest_segment"], facts["smallest_segment_answers"]) == ("Older resident living alone", 106)
     # Wards: the five with most need, 50 of 554 = 9.0%; the others, 210 of 646 = 32.5%.
-    assert facts["more_need_wards"] == ["Larkspur Fields", "Foxglove Vale", "Dapplewick", "Bellwether Rise",
-                                        "Cobblemere"]
+    assert facts["more_need_wards"] == [
+        "Larkspur Fields",
+        "Foxglove Vale",
+        "Dapplewick",
+        "Bellwether Rise",
+        "Cobblemere",
+    ]
     assert (facts["more_need_percent"], facts["less_need_percent"]) == (9.0, 32.5)
     assert facts["ward_difference"].estimate == pytest.approx(210 / 646 - 50 / 554)
     assert facts["need_correlation"] < -0.8
@@ -369,8 +420,10 @@ def test_somerset_day_two(facts) -> None:
 
 
 def test_lesson_code_imports_no_widgets() -> None:
-    code = ("import sys, exercises.lessons.day2, exercises.lessons.stats, exercises.peer_challenge; "
-            "print(sorted(m for m in ('ipywidgets', 'matplotlib.pyplot') if m in sys.modules))")
+    code = (
+        "import sys, exercises.lessons.day2, exercises.lessons.stats, exercises.peer_challenge; "
+        "print(sorted(m for m in ('ipywidgets', 'matplotlib.pyplot') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert result.stdout.strip() == "[]"
 
@@ -408,8 +461,15 @@ def test_each_page_follows_the_pattern(page: Path) -> None:
 
 def test_exercise_keys_come_from_the_lesson_module() -> None:
     text = "\n".join(src for p in notebooks() for src in cell_sources(p, "code"))
-    for key in ("COLLABORATION_MODELS", "LEADERSHIP_ROLES", "OLDHAM_QUESTIONS", "LADDER_GROUP_SORT",
-                "COLD_OR_WARM", "SURVEY_LIMITS", "LADDER_SELF_ASSESSMENT"):
+    for key in (
+        "COLLABORATION_MODELS",
+        "LEADERSHIP_ROLES",
+        "OLDHAM_QUESTIONS",
+        "LADDER_GROUP_SORT",
+        "COLD_OR_WARM",
+        "SURVEY_LIMITS",
+        "LADDER_SELF_ASSESSMENT",
+    ):
         assert f"day2.{key}" in text, key
     assert "day2.oldham_results_sort(facts)" in text and "day2.segment_question(facts)" in text
     assert "day2.satisfaction_question(increase)" in text
@@ -428,10 +488,13 @@ def test_the_instructor_notes_quote_the_numbers_the_pages_compute(facts, survey,
         f"from {before}%, relative gives about {before * (1 + increase / 100):.0f}%, "
         f"points give {before + increase:g}%",
         f"above {ceilings[day2.POINTS]:g}%, and the relative one above about {ceilings[day2.RELATIVE]:.0f}%",
-        f"**£{readings.iloc[0]:.2f}**", f"**£{readings.iloc[1]:.2f}**",
-        f"{influence.successes} of {influence.n:,} agree", f"**{numbers['influence_percent']:.1f}%**",
+        f"**£{readings.iloc[0]:.2f}**",
+        f"**£{readings.iloc[1]:.2f}**",
+        f"{influence.successes} of {influence.n:,} agree",
+        f"**{numbers['influence_percent']:.1f}%**",
         f"{100 * influence.low:.1f}% to {100 * influence.high:.1f}%",
-        f"{trust.successes} of the {trust.n:,} who answered", f"**{numbers['trust_percent']:.1f}%**",
+        f"{trust.successes} of the {trust.n:,} who answered",
+        f"**{numbers['trust_percent']:.1f}%**",
         f"{numbers['trust_percent_if_skips_counted_as_no']:.1f}%",
         f"from about {100 * gap.low:.0f} to {100 * gap.high:.0f} points",
     ]

@@ -76,7 +76,9 @@ def test_invest_to_save_with_nothing_taken_off():
 def test_simulation_defaults_come_from_data():
     params = day3.simulation_defaults()
     demand = load("brackenford_service_demand")
-    latest = demand[(demand["service_type"].astype(str) == "reactive") & (demand["year_start"] == demand["year_start"].max())]
+    latest = demand[
+        (demand["service_type"].astype(str) == "reactive") & (demand["year_start"] == demand["year_start"].max())
+    ]
     assert params.start_demand == latest["activity"].sum()
     assert 0 < params.growth < 0.05
 

@@ -80,7 +80,7 @@ def test_sample_size_by_hand() -> None:
     # 50% against 60%: p = 0.55; 1.959964 x sqrt(0.495) = 1.378974; 0.841621 x sqrt(0.25 + 0.24) = 0.589135
     # n = (1.968109)^2 / 0.01 = 3.873453 / 0.01 = 387.3 -> 388
     assert day4.sample_size_per_group(0.50, 0.60) == 388
-    assert day4.sample_size_per_group(0.65, 0.60) == 1471          # order does not matter
+    assert day4.sample_size_per_group(0.65, 0.60) == 1471  # order does not matter
 
 
 def test_power_by_hand() -> None:
@@ -96,7 +96,7 @@ def test_power_by_hand() -> None:
 def test_smallest_detectable_difference_inverts_power() -> None:
     smallest = day4.smallest_detectable_difference(0.60, 100)
     assert day4.power(0.60, 0.60 + smallest, 100) == pytest.approx(0.80, abs=1e-6)
-    assert 0.17 < smallest < 0.19                                  # about 18 points with 100 a group
+    assert 0.17 < smallest < 0.19  # about 18 points with 100 a group
     assert day4.smallest_detectable_difference(0.60, 2000) < 0.05  # the full trial can see 5 points
 
 
@@ -152,7 +152,7 @@ def test_trial_arms_table(trial: pd.DataFrame) -> None:
     arms = day4.trial_arms(trial)
     assert list(arms.index) == [day4.CONTROL_ARM, day4.REMINDER_ARM]
     assert arms["People"].tolist() == [2000, 2000]
-    assert arms["Booked (%)"].tolist() == [58.8, 65.0]   # 1,176 / 2,000 and 1,301 / 2,000 (65.05)
+    assert arms["Booked (%)"].tolist() == [58.8, 65.0]  # 1,176 / 2,000 and 1,301 / 2,000 (65.05)
     assert (arms["95% interval, low (%)"] < arms["Booked (%)"]).all()
 
 
@@ -182,13 +182,15 @@ def test_market_summary_by_hand(market: pd.DataFrame) -> None:
         values = part["annual_contract_value_gbp"]
         shares = 100 * values / values.sum()
         assert summary.loc[service, "Providers"] == len(part)
-        assert summary.loc[service, "Herfindahl index (0 to 10,000)"] == round(float((shares ** 2).sum()))
+        assert summary.loc[service, "Herfindahl index (0 to 10,000)"] == round(float((shares**2).sum()))
         assert summary.loc[service, "Largest provider's share (%)"] == round(float(shares.max()), 1)
     # Home care: Bellwether Homecare Partners has £12,042,600 of £26,999,800 = 44.6%.
     name, share = day4.largest_provider(market, "home care")
     assert name == "Bellwether Homecare Partners" and round(share, 1) == 44.6
-    assert summary.loc["home care", "Herfindahl index (0 to 10,000)"] > summary.loc["residential care",
-                                                                                  "Herfindahl index (0 to 10,000)"]
+    assert (
+        summary.loc["home care", "Herfindahl index (0 to 10,000)"]
+        > summary.loc["residential care", "Herfindahl index (0 to 10,000)"]
+    )
     shares = day4.market_shares(market, "residential care")
     assert shares["Share (%)"].sum() == pytest.approx(100, abs=0.2)
     with pytest.raises(ValueError):
@@ -205,8 +207,11 @@ def test_carillion_figures_and_correction() -> None:
 
 
 def test_leicestershire_and_social_value() -> None:
-    assert day4.leicestershire_facts() == {"term_years": 10.0, "value_ceiling": 704_000_000.0,
-                                           "weeks_to_first_meeting": 1.0}
+    assert day4.leicestershire_facts() == {
+        "term_years": 10.0,
+        "value_ceiling": 704_000_000.0,
+        "weeks_to_first_meeting": 1.0,
+    }
     rules = day4.social_value_rules()
     assert len(rules) == 3
     assert "10%" in rules["Figure"].tolist()
@@ -341,12 +346,11 @@ def test_chart_captions_follow_every_chart() -> None:
                 assert after.lstrip().startswith("*Chart"), f"{notebook.name}: a chart has no caption under it"
 
 
-
 def test_what_page_3_says_about_the_seeded_pilots() -> None:
     # The page runs 500 pilots of 100 a group and 500 trials of 2,000 a group with seed 4.
     small = day4.summarise_pilots(day4.simulate_pilots(n_per_group=100, pilots=500, seed=4), 5)
     large = day4.summarise_pilots(day4.simulate_pilots(n_per_group=2000, pilots=500, seed=4), 5)
-    assert 8 < small["Found a significant rise (%)"] < 15          # "about one small pilot in nine"
-    assert 20 < small["Pointed the wrong way (%)"] < 30            # "about a quarter pointed the wrong way"
+    assert 8 < small["Found a significant rise (%)"] < 15  # "about one small pilot in nine"
+    assert 20 < small["Pointed the wrong way (%)"] < 30  # "about a quarter pointed the wrong way"
     assert small["Average effect, significant pilots only (points)"] > 3 * 5  # "more than three times the truth"
-    assert large["Found a significant rise (%)"] > 80              # "most are significant"
+    assert large["Found a significant rise (%)"] > 80  # "most are significant"

@@ -149,7 +149,9 @@ def test_the_timeline_facts(timeline: pd.DataFrame) -> None:
 def test_rule_spotting_series_each_show_one_rule_or_none() -> None:
     key = day5.rule_spotting_key()
     assert {item: key.accepted(item) for item in key.answers} == {
-        "Series A": (day5.SHIFT,), "Series B": (day5.TREND,), "Series C": (day5.OUTSIDE,),
+        "Series A": (day5.SHIFT,),
+        "Series B": (day5.TREND,),
+        "Series C": (day5.OUTSIDE,),
         "Series D": (day5.NO_SIGNAL,),
     }
     # Hand check of series A: median 55.5; points 7 to 12 (57, 58, 56, 59, 57, 58) are above it.
@@ -157,8 +159,12 @@ def test_rule_spotting_series_each_show_one_rule_or_none() -> None:
     assert runcharts.median(series_a) == 55.5
     assert [(s.start + 1, s.end + 1) for s in runcharts.shifts(series_a, 55.5)] == [(7, 12)]
     # Series C: point 8 (80) is the only one beyond its own limits.
-    assert [s.start + 1 for s in runcharts.outside_limits(day5.RULE_SERIES["Series C"],
-                                                          runcharts.xmr_limits(day5.RULE_SERIES["Series C"]))] == [8]
+    assert [
+        s.start + 1
+        for s in runcharts.outside_limits(
+            day5.RULE_SERIES["Series C"], runcharts.xmr_limits(day5.RULE_SERIES["Series C"])
+        )
+    ] == [8]
     assert "points 7 to 12" in key.feedback["Series A"]
 
 
@@ -279,8 +285,9 @@ def test_non_linear_choice() -> None:
 # --- charts ---------------------------------------------------------------------------------------
 
 
-def test_charts_have_titles_and_labelled_axes(assets: pd.DataFrame, wards: pd.DataFrame, timeline: pd.DataFrame,
-                                              measure: pd.DataFrame) -> None:
+def test_charts_have_titles_and_labelled_axes(
+    assets: pd.DataFrame, wards: pd.DataFrame, timeline: pd.DataFrame, measure: pd.DataFrame
+) -> None:
     table = day5.asset_map(assets, wards)
     synthetic = [
         day5.need_and_assets_chart(table, day5.borough_rate(assets, wards)),
@@ -288,7 +295,7 @@ def test_charts_have_titles_and_labelled_axes(assets: pd.DataFrame, wards: pd.Da
         day5.run_chart(measure),
         day5.xmr_chart(measure),
     ]
-    for figure in synthetic + [day5.timeline_chart(timeline)]:
+    for figure in [*synthetic, day5.timeline_chart(timeline)]:
         axes = figure.get_axes()[0]
         assert axes.get_title() and axes.get_xlabel(), axes.get_title()
         figure.savefig(io.BytesIO(), format="png")

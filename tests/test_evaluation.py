@@ -18,8 +18,10 @@ from exercises.evaluation import EvaluationError, read_file, read_responses
 from tests.conftest import REPO
 
 BASE_HEAD = "respondent_id,organisation_type,relationships,understand_partners,outcome_focus,comment"
-DAY5_HEAD = ("respondent_id,organisation_type,relationships,understand_partners,outcome_focus,useful_connections,"
-             "learned_from_peers,relevance,use_of_time,value_for_money,would_recommend,commitment,comment")
+DAY5_HEAD = (
+    "respondent_id,organisation_type,relationships,understand_partners,outcome_focus,useful_connections,"
+    "learned_from_peers,relevance,use_of_time,value_for_money,would_recommend,commitment,comment"
+)
 
 # A tiny cohort: four people at baseline, three on day 5 (person 4 did not answer).
 BASELINE = f"""{BASE_HEAD}
@@ -46,11 +48,13 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
 
 @pytest.fixture
 def cohort(tmp_path: Path) -> pd.DataFrame:
-    return read_responses([write(tmp_path, "evaluation-baseline.csv", BASELINE),
-                           write(tmp_path, "evaluation-day5.csv", DAY5)])
+    return read_responses(
+        [write(tmp_path, "evaluation-baseline.csv", BASELINE), write(tmp_path, "evaluation-day5.csv", DAY5)]
+    )
 
 
 # --- Malformed files: the message names the problem, the row and the column -------------
+
 
 def message(tmp_path: Path, text: str | bytes, name: str = "answers.csv") -> str:
     with pytest.raises(EvaluationError) as caught:
@@ -162,6 +166,7 @@ def test_the_same_stage_in_two_files(tmp_path: Path) -> None:
 
 # --- Reading good files ---------------------------------------------------------------
 
+
 def test_answers_are_matched_ignoring_case_and_spaces(tmp_path: Path) -> None:
     text = BASELINE.replace("1,council,Disagree", "1, Council ,  disagree ")
     frame = read_file(write(tmp_path, "a.csv", text))
@@ -195,6 +200,7 @@ def test_environment_variable_lists_files() -> None:
 
 # --- Summaries against hand-worked values ----------------------------------------------
 
+
 def test_stage_summary_by_hand(cohort: pd.DataFrame) -> None:
     day5 = evaluation.stage_summary(cohort, "day 5")
     # Useful connections: yes, yes, no -> 2 of 3.
@@ -211,8 +217,11 @@ def test_stage_summary_by_hand(cohort: pd.DataFrame) -> None:
     # Relevance: Highly relevant, Somewhat relevant, Relevant -> 2 of 3.
     assert day5.loc["Relevant to my learning needs", "Per cent"] == pytest.approx(200 / 3)
     base = evaluation.stage_summary(cohort, "baseline")
-    assert list(base.index) == ["Working relationships across the system", "Understanding how partners work",
-                                "Starting from outcomes"]
+    assert list(base.index) == [
+        "Working relationships across the system",
+        "Understanding how partners work",
+        "Starting from outcomes",
+    ]
     # Relationships at baseline: Disagree, Agree, Strongly disagree, (skipped) -> 1 of 3.
     assert (base.iloc[0]["Answered"], base.iloc[0]["Favourable"], base.iloc[0]["Skipped"]) == (3, 1, 1)
 
@@ -284,6 +293,7 @@ def test_charts_have_titles(cohort: pd.DataFrame) -> None:
 
 # --- Templates, question set and notebook -----------------------------------------------
 
+
 @pytest.mark.parametrize("stage,name", [("baseline", "evaluation-baseline.csv"), ("day 5", "evaluation-day5.csv")])
 def test_templates_hold_the_headings_only(stage: str, name: str) -> None:
     path = REPO / "exercises" / "templates" / name
@@ -309,4 +319,5 @@ def test_notebook_defaults_to_the_synthetic_cohort() -> None:
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     first = "".join(code[0]["source"])
     assert "RESPONSE_FILES = []" in first and "ACADEMY_EVALUATION_CSV" in "".join(
-        "".join(c["source"]) for c in notebook["cells"])
+        "".join(c["source"]) for c in notebook["cells"]
+    )

@@ -49,7 +49,9 @@ def test_benefit_cost_ratio_and_optimism_bias():
 
 def test_counted_saving_by_hand():
     # 1,000,000 x (1 - 0.3) x (1 - 0.1) x 0.5 = 1,000,000 x 0.7 x 0.9 x 0.5 = 315,000
-    assert finance.counted_saving(1_000_000, deadweight=0.3, displacement=0.1, attribution=0.5) == pytest.approx(315_000)
+    assert finance.counted_saving(1_000_000, deadweight=0.3, displacement=0.1, attribution=0.5) == pytest.approx(
+        315_000
+    )
     with pytest.raises(ValueError, match="between 0% and 100%"):
         finance.counted_saving(1, deadweight=1.5)
 

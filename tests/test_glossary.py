@@ -53,7 +53,8 @@ def book_pages() -> dict[str, str]:
         elif path.suffix == ".ipynb":
             cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
             pages[path.relative_to(REPO).as_posix()] = "\n\n".join(
-                "".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+                "".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"
+            )
     return pages
 
 
@@ -88,8 +89,9 @@ def test_every_term_role_names_a_glossary_term() -> None:
 
 def test_every_glossary_entry_is_used_in_the_book() -> None:
     used = {target.lower() for _, target in roles("term")}
-    unused = [entry[0] for entry in glossary_entries(GLOSSARY.read_text(encoding="utf-8"))
-              if not used.intersection(entry)]
+    unused = [
+        entry[0] for entry in glossary_entries(GLOSSARY.read_text(encoding="utf-8")) if not used.intersection(entry)
+    ]
     assert not unused, f"Glossary entries no page links to with {{term}}: {unused}"
 
 
@@ -103,8 +105,11 @@ def test_every_citation_is_in_the_bibliography() -> None:
 
 def test_every_report_article_is_in_the_bibliography() -> None:
     bib = pybtex.database.parse_file(str(BIB))
-    articles = [entry for entry in bib.entries.values()
-                if entry.fields.get("booktitle") == "Public service: state of transformation"]
+    articles = [
+        entry
+        for entry in bib.entries.values()
+        if entry.fields.get("booktitle") == "Public service: state of transformation"
+    ]
     # The introduction, seven think pieces, nine case studies and the PSTA's own section.
     assert len(articles) == 18
     for entry in articles:
@@ -114,8 +119,7 @@ def test_every_report_article_is_in_the_bibliography() -> None:
 def test_course_map_is_current() -> None:
     shown = markers.between(COURSE_MAP.read_text(encoding="utf-8"), coursemap.MAP_START, coursemap.MAP_END)
     assert shown.strip() == coursemap.map_markdown().strip(), (
-        "The course map is out of date: run "
-        "python -m exercises.coursemap --update modules/reference/course-map.md"
+        "The course map is out of date: run python -m exercises.coursemap --update modules/reference/course-map.md"
     )
 
 
@@ -135,10 +139,10 @@ def test_course_map_shows_every_day_page_and_exercise() -> None:
 def book_copy(tmp_path: Path) -> Path:
     """A copy of the book's table of contents, day modules and lesson code, to change freely."""
     shutil.copy(REPO / "_toc.yml", tmp_path / "_toc.yml")
-    shutil.copytree(REPO / "modules", tmp_path / "modules",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    shutil.copytree(REPO / "exercises" / "lessons", tmp_path / "exercises" / "lessons",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "modules", tmp_path / "modules", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        REPO / "exercises" / "lessons", tmp_path / "exercises" / "lessons", ignore=shutil.ignore_patterns("__pycache__")
+    )
     return tmp_path
 
 
@@ -148,22 +152,39 @@ def test_course_map_check_fails_when_a_notebook_is_added_to_the_toc(book_copy: P
     notebook = {
         "cells": [
             {"cell_type": "markdown", "metadata": {}, "source": ["# Extra page\n"]},
-            {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-             "source": ["from exercises.data import load\n", "load('public_facts')\n",
-                        "choice('d3-extra', 'Question?', options={'A': 'a'}, answer='A')\n"]},
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": [
+                    "from exercises.data import load\n",
+                    "load('public_facts')\n",
+                    "choice('d3-extra', 'Question?', options={'A': 'a'}, answer='A')\n",
+                ],
+            },
         ],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     folder = book_copy / "modules" / "day3-funding-value-and-impact"
     (folder / "07-extra.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     toc = book_copy / "_toc.yml"
-    toc.write_text(toc.read_text(encoding="utf-8").replace(
-        "          - file: modules/day3-funding-value-and-impact/06-team-step\n",
-        "          - file: modules/day3-funding-value-and-impact/06-team-step\n"
-        "          - file: modules/day3-funding-value-and-impact/07-extra\n"), encoding="utf-8")
+    toc.write_text(
+        toc.read_text(encoding="utf-8").replace(
+            "          - file: modules/day3-funding-value-and-impact/06-team-step\n",
+            "          - file: modules/day3-funding-value-and-impact/06-team-step\n"
+            "          - file: modules/day3-funding-value-and-impact/07-extra\n",
+        ),
+        encoding="utf-8",
+    )
     regenerated = coursemap.replace_map(page, book_copy)
     assert regenerated != page
-    assert "| {doc}`Extra page </modules/day3-funding-value-and-impact/07-extra>` | 1 choice | `public_facts` |" in regenerated
+    assert (
+        "| {doc}`Extra page </modules/day3-funding-value-and-impact/07-extra>` | 1 choice | `public_facts` |"
+        in regenerated
+    )
 
 
 def test_course_map_update_rewrites_only_the_map(tmp_path: Path) -> None:

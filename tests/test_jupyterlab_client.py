@@ -54,22 +54,38 @@ def lab(tmp_path: Path) -> Iterator[dict]:
     work = tmp_path / "my-work"
     settings = tmp_path / "lab-settings"
     # No news pop-up, and no autosave: the course's notebook must never be saved with outputs.
-    for plugin, values in {"apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-                           "docmanager-extension/plugin": {"autosave": False}}.items():
+    for plugin, values in {
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "docmanager-extension/plugin": {"autosave": False},
+    }.items():
         path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "ACADEMY_WORK_DIR": str(work), "ACADEMY_COHORT_DIR": str(tmp_path / "cohort-work"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={REPO}",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-               f"--FileCheckpoints.root_dir={tmp_path / 'checkpoints'}"]  # nothing written into the course
+    env = {
+        **os.environ,
+        "ACADEMY_WORK_DIR": str(work),
+        "ACADEMY_COHORT_DIR": str(tmp_path / "cohort-work"),
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={REPO}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+        f"--FileCheckpoints.root_dir={tmp_path / 'checkpoints'}",
+    ]  # nothing written into the course
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    log = open(tmp_path / "jupyterlab.log", "w", encoding="utf-8")
+    log = open(tmp_path / "jupyterlab.log", "w", encoding="utf-8")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
 
@@ -112,8 +128,7 @@ def _run_all_cells(page, notebook, attempts: int = 3) -> None:
         palette = page.locator(".lm-CommandPalette-input:visible")
         try:
             palette.fill("Run All Cells", timeout=10_000)
-            page.locator(".lm-CommandPalette-item.lm-mod-active", has_text="Run All Cells").wait_for(
-                timeout=10_000)
+            page.locator(".lm-CommandPalette-item.lm-mod-active", has_text="Run All Cells").wait_for(timeout=10_000)
             palette.press("Enter")
             return
         except Error:
@@ -128,8 +143,12 @@ def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
     committed = (REPO / NOTEBOOK).read_bytes()
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(lab["tmp"] / "chromium-profile"), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 1000})
+            str(lab["tmp"] / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 1000},
+        )
         try:
             page = context.pages[0] if context.pages else context.new_page()
             page.set_default_timeout(60_000)
@@ -144,7 +163,8 @@ def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
             expect(exercises).to_have_count(EXERCISES_ON_PAGE, timeout=120_000)
             page.wait_for_function(
                 "() => ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))",
-                timeout=120_000)
+                timeout=120_000,
+            )
             assert not (lab["work"] / "workbook.json").exists(), "running the page must not save anything"
 
             first = exercises.first

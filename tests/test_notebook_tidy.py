@@ -15,8 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def messy_notebook():
-    run = new_code_cell("print('hi')", execution_count=3,
-                        outputs=[new_output("stream", name="stdout", text="hi\n")])
+    run = new_code_cell("print('hi')", execution_count=3, outputs=[new_output("stream", name="stdout", text="hi\n")])
     run.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00"}
     kept = new_code_cell("x = 1", metadata={"tags": ["hide-input", "nbval-ignore-output"]})
     notebook = new_notebook(cells=[new_markdown_cell("# Title"), run, kept])

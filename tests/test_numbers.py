@@ -101,7 +101,7 @@ def test_formats_for_reading(value: float, unit: str | None, kwargs: dict, text:
 
 
 UNITS = st.sampled_from([None, "£", "%", "people"])
-AMOUNTS = st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False)
+AMOUNTS = st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False)
 
 
 @given(AMOUNTS, UNITS)
@@ -120,7 +120,7 @@ def test_compact_numbers_read_back_closely(amount, unit) -> None:
     assert parsed.unit == unit
 
 
-@given(st.integers(min_value=-10**15, max_value=10**15))
+@given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_grouped_integers_read_back(number: int) -> None:
     assert parse_number(f"{number:,}").value == number
 

@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from exercises.peer_challenge import (PeerChallengeForm, add_feedback, feedback_from_form, plan_choices,
-                                      record_feedback, split_items)
+from exercises.peer_challenge import (
+    PeerChallengeForm,
+    add_feedback,
+    feedback_from_form,
+    plan_choices,
+    record_feedback,
+    split_items,
+)
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.templates import EXAMPLE_PLAN, start_plan_text
 
@@ -45,13 +51,16 @@ def test_split_items_takes_one_item_per_line_without_bullets() -> None:
 
 def test_split_items_keeps_hyphens_and_numbers_inside_an_item() -> None:
     assert split_items("Year-on-year savings of 3%\n2019 figures only") == [
-        "Year-on-year savings of 3%", "2019 figures only"]
+        "Year-on-year savings of 3%",
+        "2019 figures only",
+    ]
     assert split_items("") == [] and split_items(None) == []  # type: ignore[arg-type]
 
 
 def test_feedback_from_form() -> None:
-    feedback = feedback_from_form("  Team   Kestrel ", "Who owns the pathway?\nHow will you know?",
-                                  "- Clear outcomes", "", when=DAY_TWO)
+    feedback = feedback_from_form(
+        "  Team   Kestrel ", "Who owns the pathway?\nHow will you know?", "- Clear outcomes", "", when=DAY_TWO
+    )
     assert feedback.reviewing_team == "Team Kestrel"
     assert feedback.date == DAY_TWO
     assert feedback.questions == ["Who owns the pathway?", "How will you know?"]
@@ -60,8 +69,10 @@ def test_feedback_from_form() -> None:
 
 def test_feedback_needs_a_team_and_something_to_say() -> None:
     found = messages(feedback_from_form, "", "", " \n ", "")
-    assert found == ["Write the name of your team: the team giving the feedback.",
-                     "Write at least one question, strength or concern, one to a line."]
+    assert found == [
+        "Write the name of your team: the team giving the feedback.",
+        "Write at least one question, strength or concern, one to a line.",
+    ]
 
 
 def test_feedback_is_added_at_the_end_of_the_peer_challenge() -> None:
@@ -97,8 +108,10 @@ def test_a_team_cannot_review_its_own_plan() -> None:
 def test_record_feedback_saves_atomically_and_keeps_the_previous_version(cohort: Path) -> None:
     path = cohort / "kestrel" / "plan.yaml"
     original = path.read_text(encoding="utf-8")
-    saved = record_feedback(path, feedback_from_form("Brackenford Steady Steps", "Where will you start?",
-                                                     "A clear challenge", "", when=DAY_TWO))
+    saved = record_feedback(
+        path,
+        feedback_from_form("Brackenford Steady Steps", "Where will you start?", "A clear challenge", "", when=DAY_TWO),
+    )
     assert saved.added and saved.team == "Team Kestrel" and saved.feedback_count == 1
     assert saved.backup == path.with_name("plan.yaml.bak")
     assert saved.backup.read_text(encoding="utf-8") == original

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import copy
-import re
 import hashlib
+import itertools
+import re
 import shutil
 import subprocess
 import typing
@@ -96,7 +97,7 @@ def assert_nothing_live(html: str) -> Page:
 
 def assert_headings_in_order(levels: list[int]) -> None:
     assert levels and levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
 
 

@@ -284,9 +284,9 @@ def test_describe_errors_is_plain_english() -> None:
 
 
 def test_shipped_schema_matches_the_model() -> None:
-    assert (
-        SCHEMA_FILE.read_text(encoding="utf-8") == plan_schema_text()
-    ), "exercises/templates/plan.schema.json is out of date: run `academy plan schema -o exercises/templates/plan.schema.json`"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == plan_schema_text(), (
+        "exercises/templates/plan.schema.json is out of date: run `academy plan schema -o exercises/templates/plan.schema.json`"
+    )
 
 
 def test_schema_accepts_the_example_and_rejects_a_bad_day(example_data: dict[str, Any]) -> None:
@@ -311,9 +311,9 @@ def test_schema_describes_fields_in_plain_english() -> None:
 
 def test_plan_package_never_imports_widgets() -> None:
     for source in PLAN_PACKAGE.glob("*.py"):
-        assert not re.search(
-            r"^\s*(import|from)\s+ipywidgets", source.read_text(encoding="utf-8"), re.MULTILINE
-        ), source.name
+        assert not re.search(r"^\s*(import|from)\s+ipywidgets", source.read_text(encoding="utf-8"), re.MULTILINE), (
+            source.name
+        )
     modules = [f"exercises.plan.{p.stem}" for p in PLAN_PACKAGE.glob("*.py") if p.stem != "__init__"]
     code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('ipywidgets' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

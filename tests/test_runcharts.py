@@ -20,9 +20,16 @@ def spans(signals: list[rc.Signal]) -> list[tuple[int, int, int, str]]:
 # --- median ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("values, expected", [
-    ([3], 3), ([1, 3], 2), ([5, 1, 3], 3), ([4, 1, 3, 2], 2.5), ([2, 2, 2, 9], 2),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([3], 3),
+        ([1, 3], 2),
+        ([5, 1, 3], 3),
+        ([4, 1, 3, 2], 2.5),
+        ([2, 2, 2, 9], 2),
+    ],
+)
 def test_median(values: list[float], expected: float) -> None:
     assert rc.median(values) == expected
 
@@ -123,19 +130,19 @@ def test_zigzag_has_no_trend() -> None:
 
 
 def test_xmr_limits_worked_example() -> None:
-    values = [10, 12, 14, 12]          # mean 12; moving ranges 2, 2, 2 -> mean moving range 2
+    values = [10, 12, 14, 12]  # mean 12; moving ranges 2, 2, 2 -> mean moving range 2
     limits = rc.xmr_limits(values)
     assert limits.mean == pytest.approx(12)
     assert limits.mean_moving_range == pytest.approx(2)
-    assert limits.upper == pytest.approx(12 + 2.66 * 2)   # 17.32
-    assert limits.lower == pytest.approx(12 - 2.66 * 2)   # 6.68
+    assert limits.upper == pytest.approx(12 + 2.66 * 2)  # 17.32
+    assert limits.lower == pytest.approx(12 - 2.66 * 2)  # 6.68
     assert rc.moving_ranges(values) == [2, 2, 2]
 
 
 def test_points_strictly_outside_the_limits() -> None:
     limits = rc.Limits(mean=10, mean_moving_range=1, lower=7.34, upper=12.66)
     found = rc.outside_limits([10, 13, 12.66, 7, 7.34, 10], limits)
-    assert spans(found) == [(1, 1, 1, "above"), (3, 3, 1, "below")]   # points on a limit are inside
+    assert spans(found) == [(1, 1, 1, "above"), (3, 3, 1, "below")]  # points on a limit are inside
 
 
 def test_an_astronomical_point_stands_out_from_its_own_limits() -> None:

@@ -5,9 +5,19 @@ import pytest
 from exercises.lessons import simulation as sim
 from exercises.lessons.simulation import Parameters
 
-
-BASE = Parameters(years=8, start_demand=500, growth=0.02, reactive_cost=4000, place_cost=500, inflation=0.0,
-                  effect_per_place=0.1, lag=1, drop_off=0.3, budget=300_000, discount_rate=0.035)
+BASE = Parameters(
+    years=8,
+    start_demand=500,
+    growth=0.02,
+    reactive_cost=4000,
+    place_cost=500,
+    inflation=0.0,
+    effect_per_place=0.1,
+    lag=1,
+    drop_off=0.3,
+    budget=300_000,
+    discount_rate=0.035,
+)
 
 
 def test_zero_investment_is_the_baseline():

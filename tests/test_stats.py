@@ -77,8 +77,11 @@ def test_a_higher_confidence_gives_a_wider_interval() -> None:
     assert stats.proportion(40, 100, confidence=0.80).width < stats.proportion(40, 100).width
 
 
-@given(st.integers(min_value=1, max_value=5000).flatmap(
-    lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))))
+@given(
+    st.integers(min_value=1, max_value=5000).flatmap(
+        lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))
+    )
+)
 def test_wilson_interval_always_holds_the_estimate_within_zero_and_one(counts: tuple[int, int]) -> None:
     successes, n = counts
     share = stats.proportion(successes, n)
@@ -86,10 +89,16 @@ def test_wilson_interval_always_holds_the_estimate_within_zero_and_one(counts: t
     assert share.low < share.high  # never collapses to a point, unlike the normal approximation
 
 
-@pytest.mark.parametrize(("successes", "n", "words"), [
-    (5, 0, "at least one answer"), (-1, 10, "between 0"), (11, 10, "between 0"), (2.5, 10, "whole numbers"),
-    (True, 10, "whole numbers"),
-])
+@pytest.mark.parametrize(
+    ("successes", "n", "words"),
+    [
+        (5, 0, "at least one answer"),
+        (-1, 10, "between 0"),
+        (11, 10, "between 0"),
+        (2.5, 10, "whole numbers"),
+        (True, 10, "whole numbers"),
+    ],
+)
 def test_counts_that_make_no_sense_are_explained(successes, n, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         stats.proportion(successes, n)
@@ -127,12 +136,15 @@ def test_proportions_by_group() -> None:
         stats.proportions_by_group(flags, groups[:3])
 
 
-@pytest.mark.parametrize(("margin", "kwargs", "needed"), [
-    (0.03, {}, 1068),            # 1.959964² × 0.25 / 0.0009 = 1067.07, rounded up
-    (0.05, {}, 385),             # 384.15
-    (0.05, {"expected": 0.2}, 246),  # 245.85
-    (0.05, {"population": 1000}, 278),  # 384.15 / (1 + 383.15 / 1000) = 277.7
-])
+@pytest.mark.parametrize(
+    ("margin", "kwargs", "needed"),
+    [
+        (0.03, {}, 1068),  # 1.959964² × 0.25 / 0.0009 = 1067.07, rounded up
+        (0.05, {}, 385),  # 384.15
+        (0.05, {"expected": 0.2}, 246),  # 245.85
+        (0.05, {"population": 1000}, 278),  # 384.15 / (1 + 383.15 / 1000) = 277.7
+    ],
+)
 def test_sample_size_for_margin(margin: float, kwargs: dict, needed: int) -> None:
     assert stats.sample_size_for_margin(margin, **kwargs) == needed
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -43,10 +44,8 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
         yield "new part"
         raise RuntimeError("stopped half way")
 
-    try:
+    with contextlib.suppress(RuntimeError):
         atomic_write_chunks(target, chunks())
-    except RuntimeError:
-        pass
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["workbook.json"]
 

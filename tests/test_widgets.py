@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from exercises.checks import ExerciseDefinitionError
-from exercises.widgets import Input, calculator, choice, classify, number, reflect, scale
-from exercises.widgets import base
+from exercises.widgets import Input, base, calculator, choice, classify, number, reflect, scale
 from exercises.workbook import take_notice
 
 OPTIONS = {
@@ -55,12 +54,18 @@ def make_calculator(calls: list | None = None, exercise_id: str = "t-calc"):
             raise ValueError("there is nothing to compare without savings")
         return {"Return for every £1": saving * years * share / investment}
 
-    return calculator(exercise_id, "Invest to save", compute=compute, explanation="Divide.", inputs={
-        "investment": Input("Investment", 350_000, unit="£", minimum=1),
-        "saving": Input("Savings a year", 3_000_000, unit="£"),
-        "years": Input("Years", 1, unit="years", minimum=1, maximum=10),
-        "share": Input("Share due to the work", 100, unit="%", minimum=0, maximum=100),
-    })
+    return calculator(
+        exercise_id,
+        "Invest to save",
+        compute=compute,
+        explanation="Divide.",
+        inputs={
+            "investment": Input("Investment", 350_000, unit="£", minimum=1),
+            "saving": Input("Savings a year", 3_000_000, unit="£"),
+            "years": Input("Years", 1, unit="years", minimum=1, maximum=10),
+            "share": Input("Share due to the work", 100, unit="%", minimum=0, maximum=100),
+        },
+    )
 
 
 def every_type():
@@ -100,8 +105,9 @@ def _controls(widget):
 
 
 def test_explanation_markup_is_rendered_and_escaped() -> None:
-    exercise = choice("t-x", "Is 1 < 2?", options=["Yes", "No"], answer="Yes",
-                      explanation="**Yes** because *maths*. <script>")
+    exercise = choice(
+        "t-x", "Is 1 < 2?", options=["Yes", "No"], answer="Yes", explanation="**Yes** because *maths*. <script>"
+    )
     html = " ".join(w.value for w in exercise.widget.children if isinstance(w, ipywidgets.HTML))
     assert "<strong>Yes</strong> because <em>maths</em>. &lt;script&gt;" in html
     assert "Is 1 &lt; 2?" in html
@@ -161,10 +167,15 @@ class TestChoice:
         assert "no longer fits" in changed.notice_area.value
         assert (work / "workbook.json").read_text(encoding="utf-8") == before
 
-    @pytest.mark.parametrize("kwargs", [
-        {"exercise_id": "has spaces"}, {"exercise_id": ""}, {"answer": "Not an option"},
-        {"options": ["Only one"]},
-    ])
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"exercise_id": "has spaces"},
+            {"exercise_id": ""},
+            {"answer": "Not an option"},
+            {"options": ["Only one"]},
+        ],
+    )
     def test_authoring_mistakes_are_explained(self, kwargs: dict) -> None:
         arguments = {"exercise_id": "t-ok", "options": ["A", "B"], "answer": "A"} | kwargs
         with pytest.raises(ExerciseDefinitionError):
@@ -197,8 +208,13 @@ class TestClassify:
     ITEMS = {"Latex gloves": "Simple", "Crossrail": "Complicated", "Autism service": "Complex"}
 
     def make(self):
-        return classify("t-sort", "Sort these", categories=["Simple", "Complicated", "Complex"],
-                        items=self.ITEMS, item_feedback={"Latex gloves": "Known solutions."})
+        return classify(
+            "t-sort",
+            "Sort these",
+            categories=["Simple", "Complicated", "Complex"],
+            items=self.ITEMS,
+            item_feedback={"Latex gloves": "Known solutions."},
+        )
 
     def test_per_item_feedback_and_workbook(self, work: Path) -> None:
         exercise = self.make()
@@ -209,8 +225,11 @@ class TestClassify:
         assert "You placed 1 of 3 items correctly." in shown
         assert "Latex gloves : \u2717 Not this one. Known solutions." in shown
         assert "Autism service : \u26a0 Not placed yet." in shown
-        assert saved(work)["t-sort"]["value"] == {"Latex gloves": "Complex", "Crossrail": "Complicated",
-                                                  "Autism service": None}
+        assert saved(work)["t-sort"]["value"] == {
+            "Latex gloves": "Complex",
+            "Crossrail": "Complicated",
+            "Autism service": None,
+        }
         again = self.make()
         assert again.dropdowns["Crossrail"].value == "Complicated"
         assert again.dropdowns["Autism service"].value == ""
@@ -222,8 +241,13 @@ class TestClassify:
 
 class TestScale:
     def make(self):
-        return scale("t-scale", "Rate", statements=["Data", "Outcomes", "Power"], chart="radar",
-                     levels=["Not yet", "Partly", "Fully"])
+        return scale(
+            "t-scale",
+            "Rate",
+            statements=["Data", "Outcomes", "Power"],
+            chart="radar",
+            levels=["Not yet", "Partly", "Fully"],
+        )
 
     def test_each_rating_is_saved_and_the_chart_has_alternative_text(self, work: Path) -> None:
         exercise = self.make()
@@ -233,8 +257,11 @@ class TestScale:
         exercise.dropdowns["Outcomes"].value = 3
         exercise.check_button.click()
         assert "highest: \u201cOutcomes\u201d" in exercise.feedback_area.value
-        assert re.search(r'<img class="academy-chart" src="data:image/svg\+xml;base64,[^"]+" alt="Chart of your '
-                         r'ratings out of 3\. Data: 1; Outcomes: 3; Power: not rated\."', exercise.chart_area.value)
+        assert re.search(
+            r'<img class="academy-chart" src="data:image/svg\+xml;base64,[^"]+" alt="Chart of your '
+            r'ratings out of 3\. Data: 1; Outcomes: 3; Power: not rated\."',
+            exercise.chart_area.value,
+        )
 
     def test_table_and_chart_for_authors(self) -> None:
         exercise = self.make()
@@ -312,7 +339,8 @@ class TestCalculator:
         exercise = make_calculator()
         exercise.fields["saving"].value = "0"
         assert "These figures cannot be worked out: there is nothing to compare without savings." in (
-            exercise.feedback_area.value)
+            exercise.feedback_area.value
+        )
 
     def test_figures_come_back_and_reset_restores_the_start(self, work: Path) -> None:
         make_calculator().fields["years"].value = "2"
@@ -335,8 +363,13 @@ def test_calculator_chart_is_an_image_described_by_its_title() -> None:
         figure.add_subplot().set_title(f"Net saving of {result['net']:,}")
         return figure
 
-    exercise = calculator("t-chart", "Chart", inputs={"cost": Input("Cost", 100, unit="£")},
-                          compute=lambda cost: {"net": 1000 - cost}, chart=draw)
+    exercise = calculator(
+        "t-chart",
+        "Chart",
+        inputs={"cost": Input("Cost", 100, unit="£")},
+        compute=lambda cost: {"net": 1000 - cost},
+        chart=draw,
+    )
     assert '<img class="academy-chart" src="data:image/svg+xml;base64,' in exercise.result_area.value
     assert 'alt="Chart: Net saving of 900."' in exercise.result_area.value
     exercise.fields["cost"].value = "£400"
@@ -386,8 +419,13 @@ def test_calculator_redraws_its_chart_only_when_the_result_changes() -> None:
         return figure
 
     # The result depends only on whether the cost is over £500, so most changes leave it alone.
-    exercise = calculator("t-redraw", "Chart", inputs={"cost": Input("Cost", 100, unit="£")},
-                          compute=lambda cost: {"net": 1 if cost > 500 else 0}, chart=draw)
+    exercise = calculator(
+        "t-redraw",
+        "Chart",
+        inputs={"cost": Input("Cost", 100, unit="£")},
+        compute=lambda cost: {"net": 1 if cost > 500 else 0},
+        chart=draw,
+    )
     first = exercise.result_area.value
     exercise.fields["cost"].value = "£200"
     assert len(drawn) == 1 and exercise.result_area.value == first  # same result: chart reused

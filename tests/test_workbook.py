@@ -39,14 +39,19 @@ def test_loading_when_there_is_nothing_writes_nothing(work: Path) -> None:
 
 
 def test_record_saves_value_and_details(work: Path) -> None:
-    answer = Workbook.load().record("d1-x", ["A", "B"], kind="choice", page="day1/a.ipynb",
-                                    question="Which?", status="partly")
+    answer = Workbook.load().record(
+        "d1-x", ["A", "B"], kind="choice", page="day1/a.ipynb", question="Which?", status="partly"
+    )
     data = read_json(work / "workbook.json")
     assert data["schema_version"] == SCHEMA_VERSION
     saved = data["answers"]["d1-x"]
     assert saved["value"] == ["A", "B"]
     assert (saved["kind"], saved["page"], saved["question"], saved["status"]) == (
-        "choice", "day1/a.ipynb", "Which?", "partly")
+        "choice",
+        "day1/a.ipynb",
+        "Which?",
+        "partly",
+    )
     assert answer.saved_time is not None and saved["saved_at"] == answer.saved_at
     assert Workbook.load().get("d1-x").value == ["A", "B"]  # re-loaded from disk
 
@@ -62,11 +67,19 @@ def test_two_notebooks_saving_keep_each_others_answers(work: Path) -> None:
 
 def test_unknown_keys_are_kept(work: Path) -> None:
     work.mkdir(parents=True)
-    (work / "workbook.json").write_text(json.dumps({
-        "schema_version": 7, "owner": "kept", "answers": {
-            "d1-old": {"value": 3, "future_field": [1, 2]},
-            "d1-odd": "not an entry",
-        }}), encoding="utf-8")
+    (work / "workbook.json").write_text(
+        json.dumps(
+            {
+                "schema_version": 7,
+                "owner": "kept",
+                "answers": {
+                    "d1-old": {"value": 3, "future_field": [1, 2]},
+                    "d1-odd": "not an entry",
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     book = Workbook.load()
     assert book.schema_version == 7
     assert book.get("d1-old").value == 3 and book.get("d1-odd") is None
@@ -153,8 +166,7 @@ def test_cli_export_default_and_output(work: Path, tmp_path: Path, capsys: pytes
     assert "An answer" in target.read_text(encoding="utf-8")
 
 
-def test_cli_export_reports_a_place_it_cannot_write(work: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture) -> None:
+def test_cli_export_reports_a_place_it_cannot_write(work: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     not_a_folder = tmp_path / "a-file.txt"
     not_a_folder.write_text("x", encoding="utf-8")
     assert main(["workbook", "export", "-o", str(not_a_folder / "mine.md")]) == 1

@@ -50,11 +50,15 @@ def main() -> int:
     logger = logging.getLogger("pre-execute")
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     outcome = load_executor("local-parallel", cache, logger=logger).run_and_cache(
-        timeout=CELL_TIMEOUT, allow_errors=False)
+        timeout=CELL_TIMEOUT, allow_errors=False
+    )
     failed = [*outcome.excepted, *outcome.errored]
-    print(f"Ran {len(outcome.succeeded) + len(failed)} notebooks in parallel; "
-          f"{len(failed)} failed and will be run again by the build." if failed else
-          f"Ran {len(outcome.succeeded)} notebooks in parallel (the rest were already up to date).")
+    print(
+        f"Ran {len(outcome.succeeded) + len(failed)} notebooks in parallel; "
+        f"{len(failed)} failed and will be run again by the build."
+        if failed
+        else f"Ran {len(outcome.succeeded)} notebooks in parallel (the rest were already up to date)."
+    )
     return 0
 
 

@@ -56,10 +56,17 @@ def fetch(pins: Pins, folder: Path) -> None:
     files: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, (version, wanted) in pins.items():
-            out = subprocess.run(
-                ["npm", "pack", f"{name}@{version}", "--silent"],
-                cwd=tmp, check=True, capture_output=True, text=True,
-            ).stdout.strip().splitlines()[-1]
+            out = (
+                subprocess.run(
+                    ["npm", "pack", f"{name}@{version}", "--silent"],
+                    cwd=tmp,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             unpacked = Path(tmp) / out.removesuffix(".tgz")
             with tarfile.open(Path(tmp) / out) as tar:
                 tar.extractall(unpacked, filter="data")

@@ -20,8 +20,20 @@ from typing import Any
 
 import pandas as pd
 
-from exercises.lessons.common import (ACTIVITY, BLUE, GREEN, GREY, LIGHT, ORANGE, OUTCOME, OUTPUT, RED,  # noqa: F401
-                                      RESOURCE, ChoiceKey, SortKey)
+from exercises.lessons.common import (
+    ACTIVITY,
+    BLUE,
+    GREEN,
+    GREY,
+    LIGHT,
+    ORANGE,
+    OUTCOME,
+    OUTPUT,
+    RED,  # noqa: F401
+    RESOURCE,
+    ChoiceKey,
+    SortKey,
+)
 
 S1 = "Commissioning is an approach to transformation"
 S4 = "Move fast and fix things"
@@ -45,10 +57,12 @@ class ReportFigure:
         return f"PSTA 2019, *{self.article}*, lines {self.lines[0]}\u2013{self.lines[1]}"
 
 
-OJEU_MONTHS = ReportFigure(15, "months", "The longest the OJEU procurement process can take ('up to 15 months')",
-                           S1, (777, 782))
-CONTRACT_YEARS = ReportFigure(7, "years", "Length of a 'big, ugly contract': one opportunity to learn per seven years",
-                              S1, (791, 795))
+OJEU_MONTHS = ReportFigure(
+    15, "months", "The longest the OJEU procurement process can take ('up to 15 months')", S1, (777, 782)
+)
+CONTRACT_YEARS = ReportFigure(
+    7, "years", "Length of a 'big, ugly contract': one opportunity to learn per seven years", S1, (791, 795)
+)
 DAYS_PER_YEAR = 365.25
 DECADE_YEARS = 10
 
@@ -56,19 +70,27 @@ DECADE_YEARS = 10
 # --- 01 What commissioning is ----------------------------------------------------------
 
 FOUR_WAYS: tuple[tuple[str, str], ...] = (
-    ("A systems approach",
-     "Understand the whole system you are part of, and your place in it, then change it so it produces "
-     "better outcomes."),
-    ("A method",
-     "Some version of 'understand, plan, do, review'. It can be a slow cycle or a fast one led by design "
-     "and prototypes. You state how you think things work and predict what a change will do, so you can "
-     "learn when you are surprised."),
-    ("A learning mindset",
-     "Keep learning from everyone: the current state of things, citizens, communities, providers, the "
-     "market, your own organisation and new technology."),
-    ("An identity",
-     "Who a commissioner is. The authors prefer 'conductor' to 'architect' or 'systems convenor': not a "
-     "maestro on a stage, but someone in a noisy warehouse helping every band find how it can be useful."),
+    (
+        "A systems approach",
+        "Understand the whole system you are part of, and your place in it, then change it so it produces "
+        "better outcomes.",
+    ),
+    (
+        "A method",
+        "Some version of 'understand, plan, do, review'. It can be a slow cycle or a fast one led by design "
+        "and prototypes. You state how you think things work and predict what a change will do, so you can "
+        "learn when you are surprised.",
+    ),
+    (
+        "A learning mindset",
+        "Keep learning from everyone: the current state of things, citizens, communities, providers, the "
+        "market, your own organisation and new technology.",
+    ),
+    (
+        "An identity",
+        "Who a commissioner is. The authors prefer 'conductor' to 'architect' or 'systems convenor': not a "
+        "maestro on a stage, but someone in a noisy warehouse helping every band find how it can be useful.",
+    ),
 )
 
 
@@ -92,38 +114,27 @@ COMMISSIONING_OR_PROCUREMENT = SortKey(
         "Asking residents whether their streets feel cleaner, and changing the plan": _CP_COMMISSIONING,
     },
     feedback={
-        "Writing a specification for a street-cleaning contract":
-            "Procurement: it turns what you want into a form that can go in a contract. Useful, but it "
-            "assumes the answer is a service you buy.",
-        "Scoring bids and agreeing a price per street swept":
-            "Procurement: choosing a supplier and a price for a service you have already decided to buy.",
-        "Deciding where bins go and when they are emptied":
-            "Commissioning: Dr Carolyn Wilkins names bin positions and collection times as part of "
-            "commissioning for clean streets.",
-        "Asking planners whether new buildings will funnel litter into wind alleys":
-            "Commissioning: the shape of the place is a lever too, and no cleaning contract controls it.",
-        "Helping a residents' group stop litter being dropped in the first place":
-            "Commissioning: the community's own efforts are a resource, and prevention beats clearing up.",
-        "Checking whether the contractor swept every street on the schedule":
-            "Procurement, or contract management: it checks the contract was delivered, not whether the "
-            "streets are clean.",
-        "Asking residents whether their streets feel cleaner, and changing the plan":
-            "Commissioning: it looks at the outcome, learns and adapts.",
+        "Writing a specification for a street-cleaning contract": "Procurement: it turns what you want into a form that can go in a contract. Useful, but it "
+        "assumes the answer is a service you buy.",
+        "Scoring bids and agreeing a price per street swept": "Procurement: choosing a supplier and a price for a service you have already decided to buy.",
+        "Deciding where bins go and when they are emptied": "Commissioning: Dr Carolyn Wilkins names bin positions and collection times as part of "
+        "commissioning for clean streets.",
+        "Asking planners whether new buildings will funnel litter into wind alleys": "Commissioning: the shape of the place is a lever too, and no cleaning contract controls it.",
+        "Helping a residents' group stop litter being dropped in the first place": "Commissioning: the community's own efforts are a resource, and prevention beats clearing up.",
+        "Checking whether the contractor swept every street on the schedule": "Procurement, or contract management: it checks the contract was delivered, not whether the "
+        "streets are clean.",
+        "Asking residents whether their streets feel cleaner, and changing the plan": "Commissioning: it looks at the outcome, learns and adapts.",
     },
 )
 
 CONDUCTOR = ChoiceKey(
     options={
-        "An architect who designs the system":
-            "The authors say 'architect' springs to mind but is 'a bit commissioner-centric': it puts "
-            "the commissioner at the centre.",
-        "A systems convenor who brings everyone to the table":
-            "Close, but the authors find 'system(s) convenor' commissioner-centric too.",
-        "A conductor wandering a noisy warehouse, helping each band be useful":
-            "Yes. Not a maestro in front of an audience, and not someone forcing everyone into one "
-            "choir, but someone who helps each group see how it can be useful.",
-        "A buyer who gets the best price from the market":
-            "That is the procurement view of the role, which the authors want commissioners to move beyond.",
+        "An architect who designs the system": "The authors say 'architect' springs to mind but is 'a bit commissioner-centric': it puts "
+        "the commissioner at the centre.",
+        "A systems convenor who brings everyone to the table": "Close, but the authors find 'system(s) convenor' commissioner-centric too.",
+        "A conductor wandering a noisy warehouse, helping each band be useful": "Yes. Not a maestro in front of an audience, and not someone forcing everyone into one "
+        "choir, but someone who helps each group see how it can be useful.",
+        "A buyer who gets the best price from the market": "That is the procurement view of the role, which the authors want commissioners to move beyond.",
     },
     answer="A conductor wandering a noisy warehouse, helping each band be useful",
 )
@@ -160,13 +171,26 @@ def milestones_chart() -> Any:
     figure = Figure(figsize=(9, 4.2))
     axes = figure.add_subplot()
     axes.axvspan(*CCT_YEARS, color=LIGHT, zorder=0)
-    axes.text(sum(CCT_YEARS) / 2, len(MILESTONES) - 0.4, "Compulsory Competitive Tendering, 1979 to 1997",
-              ha="center", va="center", fontsize=8, color=GREY)
+    axes.text(
+        sum(CCT_YEARS) / 2,
+        len(MILESTONES) - 0.4,
+        "Compulsory Competitive Tendering, 1979 to 1997",
+        ha="center",
+        va="center",
+        fontsize=8,
+        color=GREY,
+    )
     for row, milestone in enumerate(MILESTONES):
         axes.plot(milestone.year, row, marker="o", color=BLUE, markersize=8)
         left = milestone.year > 2005
-        axes.text(milestone.year + (-1 if left else 1), row, f"{milestone.year}: {milestone.label}",
-                  ha="right" if left else "left", va="center", fontsize=8.5)
+        axes.text(
+            milestone.year + (-1 if left else 1),
+            row,
+            f"{milestone.year}: {milestone.label}",
+            ha="right" if left else "left",
+            va="center",
+            fontsize=8.5,
+        )
     axes.set_xlim(1975, 2022)
     axes.set_ylim(len(MILESTONES) - 0.1, -0.6)
     axes.set_yticks([])
@@ -178,16 +202,30 @@ def milestones_chart() -> Any:
 
 
 FIVE_PROBLEMS: tuple[tuple[str, str, tuple[int, int]], ...] = (
-    ("Analysis", "Starts from needs and deficits, uses 'cold data' taken out of people's lives, and takes so "
-                 "long that it is out of date when it is used.", (755, 765)),
-    ("Specification", "Assumes the answer is a service. With rising need and falling budgets it pushes towards "
-                      "simple, standard, long contracts.", (767, 775)),
-    ("Procurement", "Hard negotiation sets the two sides against each other, and the OJEU process can take up to "
-                    "15 months, so the analysis is older still.", (777, 782)),
-    ("Contract management", "There is rarely time for it; things drift, and contracts are extended when there "
-                            "is no time to retender.", (784, 789)),
-    ("Learning", "Often forgotten. At best, a big contract gives one chance to learn every seven years.",
-     (791, 795)),
+    (
+        "Analysis",
+        "Starts from needs and deficits, uses 'cold data' taken out of people's lives, and takes so "
+        "long that it is out of date when it is used.",
+        (755, 765),
+    ),
+    (
+        "Specification",
+        "Assumes the answer is a service. With rising need and falling budgets it pushes towards "
+        "simple, standard, long contracts.",
+        (767, 775),
+    ),
+    (
+        "Procurement",
+        "Hard negotiation sets the two sides against each other, and the OJEU process can take up to "
+        "15 months, so the analysis is older still.",
+        (777, 782),
+    ),
+    (
+        "Contract management",
+        "There is rarely time for it; things drift, and contracts are extended when there is no time to retender.",
+        (784, 789),
+    ),
+    ("Learning", "Often forgotten. At best, a big contract gives one chance to learn every seven years.", (791, 795)),
 )
 
 
@@ -213,8 +251,11 @@ def learning_loops_per_decade(cycle_years: float) -> float:
     return DECADE_YEARS / cycle_years
 
 
-def compare_learning(procurement_months: float = OJEU_MONTHS.value, contract_years: float = CONTRACT_YEARS.value,
-                     fast_cycle_days: float = 100) -> dict[str, float]:
+def compare_learning(
+    procurement_months: float = OJEU_MONTHS.value,
+    contract_years: float = CONTRACT_YEARS.value,
+    fast_cycle_days: float = 100,
+) -> dict[str, float]:
     """Compare how often a commissioner learns in a long contract cycle and a fast iterative one.
 
     The traditional cycle learns once per contract, at retender (PSTA 2019, S1, lines
@@ -240,17 +281,20 @@ def compare_learning(procurement_months: float = OJEU_MONTHS.value, contract_yea
     }
 
 
-def learning_timeline(contract_years: float, fast_cycle_days: float, years: float = DECADE_YEARS,
-                      step_days: int = 7) -> pd.DataFrame:
+def learning_timeline(
+    contract_years: float, fast_cycle_days: float, years: float = DECADE_YEARS, step_days: int = 7
+) -> pd.DataFrame:
     """Completed learning loops of each cycle, week by week over ``years`` (for the chart)."""
     if not contract_years > 0 or not fast_cycle_days > 0:
         raise ValueError("each cycle must last longer than zero")
     days = pd.Series(range(0, int(years * DAYS_PER_YEAR) + 1, step_days), dtype="float64")
-    return pd.DataFrame({
-        "year": days / DAYS_PER_YEAR,
-        "traditional": (days // (contract_years * DAYS_PER_YEAR)).astype(int),
-        "fast": (days // fast_cycle_days).astype(int),
-    })
+    return pd.DataFrame(
+        {
+            "year": days / DAYS_PER_YEAR,
+            "traditional": (days // (contract_years * DAYS_PER_YEAR)).astype(int),
+            "fast": (days // fast_cycle_days).astype(int),
+        }
+    )
 
 
 def learning_chart(result: Mapping[str, float], figure: Any = None) -> Any:
@@ -275,8 +319,10 @@ def learning_chart(result: Mapping[str, float], figure: Any = None) -> Any:
     fast, traditional = axes.lines
     fast.set_data(timeline["year"], timeline["fast"])
     traditional.set_data(timeline["year"], timeline["traditional"])
-    labels = (f"Fast cycle, every {result[FAST_DAYS]:g} days",
-              f"Traditional cycle, every {result[TRADITIONAL_YEARS]:g} years")
+    labels = (
+        f"Fast cycle, every {result[FAST_DAYS]:g} days",
+        f"Traditional cycle, every {result[TRADITIONAL_YEARS]:g} years",
+    )
     for line, text, label in zip(axes.lines, axes.get_legend().get_texts(), labels, strict=True):
         line.set_label(label)
         text.set_text(label)
@@ -292,16 +338,36 @@ def learning_chart(result: Mapping[str, float], figure: Any = None) -> Any:
 # lesson lists it separately.
 MATURITY_ROWS: tuple[tuple[str, str, str, str], ...] = (
     # (aspect (our label), Commissioning 1.0, Commissioning 2.0, statement for the self-assessment)
-    ("Outcomes", "Generic, binary outcomes", "Personalised outcomes related to need",
-     "Outcomes are personal and need-led"),
-    ("Resources", "Siloed resources and protected budgets", "Shared resources and pooled budgets",
-     "Resources are shared, budgets pooled"),
-    ("How we commission", "Competitive commissioning for cost reduction",
-     "Collaborative commissioning for a range of values", "We commission together for many values"),
-    ("Focus", "Responsive focus on meeting targets", "Preventative focus on demand reduction",
-     "Our focus is prevention"),
-    ("Production", "Production to the commissioner's priorities",
-     "Co-production is the biggest element of the cycle", "Co-production is central to our cycle"),
+    (
+        "Outcomes",
+        "Generic, binary outcomes",
+        "Personalised outcomes related to need",
+        "Outcomes are personal and need-led",
+    ),
+    (
+        "Resources",
+        "Siloed resources and protected budgets",
+        "Shared resources and pooled budgets",
+        "Resources are shared, budgets pooled",
+    ),
+    (
+        "How we commission",
+        "Competitive commissioning for cost reduction",
+        "Collaborative commissioning for a range of values",
+        "We commission together for many values",
+    ),
+    (
+        "Focus",
+        "Responsive focus on meeting targets",
+        "Preventative focus on demand reduction",
+        "Our focus is prevention",
+    ),
+    (
+        "Production",
+        "Production to the commissioner's priorities",
+        "Co-production is the biggest element of the cycle",
+        "Co-production is central to our cycle",
+    ),
     ("Value", "User value not considered", "Co-creation of value", "We create value with service users"),
 )
 # Field and Miller's asset-based end of the journey (S1, lines 1070-1079, 1115-1122).
@@ -312,8 +378,9 @@ MATURITY_LEVELS = ("Not at all", "A little", "Partly", "Mostly", "Fully")
 def ifg_table() -> pd.DataFrame:
     """Commissioning 1.0 and 2.0 side by side, row by row, with our label for each row."""
     rows = [(aspect, one, two) for aspect, one, two, _ in MATURITY_ROWS]
-    return pd.DataFrame(rows, columns=["Aspect (our label)", "Commissioning 1.0", "Commissioning 2.0"]
-                        ).set_index("Aspect (our label)")
+    return pd.DataFrame(rows, columns=["Aspect (our label)", "Commissioning 1.0", "Commissioning 2.0"]).set_index(
+        "Aspect (our label)"
+    )
 
 
 def maturity_statements() -> list[str]:
@@ -327,23 +394,26 @@ ABC_STAGES_AS_EXTRACTED = ("Embryonic", "Asset-aware", "Outcome-focused", "Asset
 ABC_STAGES_IN_ORDER = ("Embryonic", "Outcome-focused", "Asset-aware", "Asset-based")
 ABC_STAGE_TEXT = {
     "Embryonic": "A narrow set of outcomes met mainly by traditional services; each organisation manages its "
-                 "own assets in silos; people and communities are not meaningfully involved.",
+    "own assets in silos; people and communities are not meaningfully involved.",
     "Outcome-focused": "A wider, more sophisticated use of outcomes, built in; limited engagement with people, "
-                       "communities and suppliers; some joint work with other commissioners.",
+    "communities and suppliers; some joint work with other commissioners.",
     "Asset-aware": "A wide range of outcomes and fuller consultation; some co-production; volunteers and "
-                   "community assets 'bolted on' to existing services; organisations still decide.",
+    "community assets 'bolted on' to existing services; organisations still decide.",
     "Asset-based": "Whole-life and community outcomes; self-help fully recognised; whole-system leadership and "
-                   "co-production; public resources used more to support people and communities than to "
-                   "provide services.",
+    "co-production; public resources used more to support people and communities than to "
+    "provide services.",
 }
 
 
 def abc_stages_table() -> pd.DataFrame:
     """Field and Miller's stages in the course's order, with the position each had in the text."""
-    rows = [(i, stage, ABC_STAGES_AS_EXTRACTED.index(stage) + 1, ABC_STAGE_TEXT[stage])
-            for i, stage in enumerate(ABC_STAGES_IN_ORDER, start=1)]
-    return pd.DataFrame(rows, columns=["Step", "Stage", "Position in the text copy", "What it looks like"]
-                        ).set_index("Step")
+    rows = [
+        (i, stage, ABC_STAGES_AS_EXTRACTED.index(stage) + 1, ABC_STAGE_TEXT[stage])
+        for i, stage in enumerate(ABC_STAGES_IN_ORDER, start=1)
+    ]
+    return pd.DataFrame(rows, columns=["Step", "Stage", "Position in the text copy", "What it looks like"]).set_index(
+        "Step"
+    )
 
 
 # --- 03 Outcomes, not outputs -------------------------------------------------------
@@ -358,8 +428,9 @@ RESULTS_CHAIN: dict[str, str] = {
 
 def results_chain_table() -> pd.DataFrame:
     """The four links of the results chain and what each means."""
-    return pd.DataFrame(list(RESULTS_CHAIN.items()), columns=["Link in the chain", "What it means"]
-                        ).set_index("Link in the chain")
+    return pd.DataFrame(list(RESULTS_CHAIN.items()), columns=["Link in the chain", "What it means"]).set_index(
+        "Link in the chain"
+    )
 
 
 OUTCOME_SORT = SortKey(
@@ -376,26 +447,17 @@ OUTCOME_SORT = SortKey(
         "Fewer older people are admitted to hospital after a fall": OUTCOME,
     },
     feedback={
-        "The budget for a strength and balance programme":
-            "A resource (input): money is one of the resources, but only one.",
-        "Members of a walking group who offer to lead short walks":
-            "A resource (input): people's own time and skills are resources too, which is why the report "
-            "asks for a much wider view of resources than budgets.",
-        "Running strength and balance classes in community centres":
-            "An activity: it is the work itself.",
-        "Occupational therapists visiting homes to check for trip hazards":
-            "An activity: the work that might, in time, prevent falls.",
-        "The number of programme places filled this year":
-            "An output: it counts what the service produced, not what changed for people.",
-        "The number of home hazard checks completed":
-            "An output: a count of work done. It tells you nothing yet about falls.",
-        "Leaflets about preventing falls delivered to every household":
-            "An activity or an output, both accepted: delivering leaflets is work, and the count of leaflets "
-            "delivered is an output. Neither tells you whether anyone read them.",
-        "Older people feel steadier on their feet and go out more":
-            "An outcome: a change in people's lives, which only they can tell you about.",
-        "Fewer older people are admitted to hospital after a fall":
-            "An outcome: a change for the population, measured across the borough.",
+        "The budget for a strength and balance programme": "A resource (input): money is one of the resources, but only one.",
+        "Members of a walking group who offer to lead short walks": "A resource (input): people's own time and skills are resources too, which is why the report "
+        "asks for a much wider view of resources than budgets.",
+        "Running strength and balance classes in community centres": "An activity: it is the work itself.",
+        "Occupational therapists visiting homes to check for trip hazards": "An activity: the work that might, in time, prevent falls.",
+        "The number of programme places filled this year": "An output: it counts what the service produced, not what changed for people.",
+        "The number of home hazard checks completed": "An output: a count of work done. It tells you nothing yet about falls.",
+        "Leaflets about preventing falls delivered to every household": "An activity or an output, both accepted: delivering leaflets is work, and the count of leaflets "
+        "delivered is an output. Neither tells you whether anyone read them.",
+        "Older people feel steadier on their feet and go out more": "An outcome: a change in people's lives, which only they can tell you about.",
+        "Fewer older people are admitted to hospital after a fall": "An outcome: a change for the population, measured across the borough.",
     },
 )
 
@@ -411,42 +473,32 @@ PERSONAL_OR_POPULATION = SortKey(
         "More residents say they feel they belong to their neighbourhood": POPULATION,
     },
     feedback={
-        "Mrs Ahmed feels confident walking to the shops again after her fall":
-            "Personal: it is one person's life, defined in her terms.",
-        "A carer gets a regular break that lets them keep their job":
-            "Personal: what matters to this carer, which may differ from what matters to the next one.",
-        "A young person leaving care has a settled home of their own":
-            "Personal: the young person is the best judge of whether their home is settled.",
-        "Fewer emergency admissions after a fall among residents aged 65 and over":
-            "Population: a rate for everyone in a place. No single service can be held to account for it.",
-        "All people in Newcastle are healthy":
-            "Population: the RSA's example of an ambitious outcome that galvanises action but can never be "
-            "declared 'achieved'.",
-        "More residents say they feel they belong to their neighbourhood":
-            "Population: measured across a place, usually by a survey.",
+        "Mrs Ahmed feels confident walking to the shops again after her fall": "Personal: it is one person's life, defined in her terms.",
+        "A carer gets a regular break that lets them keep their job": "Personal: what matters to this carer, which may differ from what matters to the next one.",
+        "A young person leaving care has a settled home of their own": "Personal: the young person is the best judge of whether their home is settled.",
+        "Fewer emergency admissions after a fall among residents aged 65 and over": "Population: a rate for everyone in a place. No single service can be held to account for it.",
+        "All people in Newcastle are healthy": "Population: the RSA's example of an ambitious outcome that galvanises action but can never be "
+        "declared 'achieved'.",
+        "More residents say they feel they belong to their neighbourhood": "Population: measured across a place, usually by a survey.",
     },
 )
 
 PAYMENT_BY_RESULTS = ChoiceKey(
     options={
         "Reducing reoffending across a region, where much of what drives reoffending is outside the provider's "
-        "control":
-            "Risky. A review of the Transforming Rehabilitation programme doubted that providers should carry "
-            "full responsibility, as many factors that affect reoffending are outside probation's control "
-            "(quoted in PSTA 2019, Move fast and fix things).",
+        "control": "Risky. A review of the Transforming Rehabilitation programme doubted that providers should carry "
+        "full responsibility, as many factors that affect reoffending are outside probation's control "
+        "(quoted in PSTA 2019, Move fast and fix things).",
         "A clearly defined group of people, a clear outcome that can be measured, and results that can be "
-        "clearly put down to the provider's work":
-            "Yes. This is when payment by results can work: a defined group, a well-defined outcome and results "
-            "you can attribute (Government Outcomes Lab, feasibility guidance).",
-        "A complex, changing problem where nobody yet knows what works":
-            "Not a good fit. Paying only for results moves financial risk to providers, which a study quoted by "
-            "the RSA found more likely to stifle innovation than to stimulate it.",
-        "Any service whose outcomes can be counted":
-            "Counting is not enough. The report says payment by results should be used 'selectively, carefully, "
-            "and in strictly limited circumstances'.",
+        "clearly put down to the provider's work": "Yes. This is when payment by results can work: a defined group, a well-defined outcome and results "
+        "you can attribute (Government Outcomes Lab, feasibility guidance).",
+        "A complex, changing problem where nobody yet knows what works": "Not a good fit. Paying only for results moves financial risk to providers, which a study quoted by "
+        "the RSA found more likely to stifle innovation than to stimulate it.",
+        "Any service whose outcomes can be counted": "Counting is not enough. The report says payment by results should be used 'selectively, carefully, "
+        "and in strictly limited circumstances'.",
     },
     answer="A clearly defined group of people, a clear outcome that can be measured, and results that can be "
-           "clearly put down to the provider's work",
+    "clearly put down to the provider's work",
 )
 
 RILO_RESOURCES = ("Finance", "Capital", "Workforce", "Markets", "Citizens", "Communities", "Assets", "etc.")
@@ -474,14 +526,25 @@ def rilo_diagram() -> Any:
         "Outcomes": (7.65, "\n\n".join(o.replace(" and ", "\nand ", 1) for o in RILO_OUTCOMES)),
     }
     for title, (x, body) in boxes.items():
-        axes.add_patch(FancyBboxPatch((x, 0.5), 2.2, 3.3, boxstyle="round,pad=0.05", facecolor=LIGHT,
-                                      edgecolor=BLUE, linewidth=1.5))
+        axes.add_patch(
+            FancyBboxPatch(
+                (x, 0.5), 2.2, 3.3, boxstyle="round,pad=0.05", facecolor=LIGHT, edgecolor=BLUE, linewidth=1.5
+            )
+        )
         axes.text(x + 1.1, 3.55, title, ha="center", va="center", fontsize=11, fontweight="bold")
         axes.text(x + 1.1, 1.95, body, ha="center", va="center", fontsize=8.5)
     for x in (2.35, 4.8, 7.25):
         axes.add_patch(FancyArrowPatch((x, 2.1), (x + 0.35, 2.1), arrowstyle="-|>", mutation_scale=16, color=GREY))
-    axes.add_patch(FancyArrowPatch((6.3, 0.45), (3.85, 0.45), connectionstyle="arc3,rad=-0.35", arrowstyle="-|>",
-                                   mutation_scale=14, color=ORANGE))
+    axes.add_patch(
+        FancyArrowPatch(
+            (6.3, 0.45),
+            (3.85, 0.45),
+            connectionstyle="arc3,rad=-0.35",
+            arrowstyle="-|>",
+            mutation_scale=14,
+            color=ORANGE,
+        )
+    )
     axes.text(5.05, -0.45, "learning changes what we try next (our reading)", ha="center", fontsize=8, color=GREY)
     axes.text(0.1, 4.25, "\u2190 Need", fontsize=9, color=GREY)
     axes.text(9.9, 4.25, "Impact \u2192", fontsize=9, color=GREY, ha="right")
@@ -496,8 +559,7 @@ CYNEFIN_DOMAINS: dict[str, str] = {
     CHAOTIC: "Stabilise the situation before anything else can be done.",
     SIMPLE: "Clear cause and effect, and known solutions.",
     COMPLICATED: "Cause and effect can be worked out, with expertise, even if not obvious at first.",
-    COMPLEX: "Unknown unknowns: emergent and changing; any intervention changes the system in ways nobody "
-             "can predict.",
+    COMPLEX: "Unknown unknowns: emergent and changing; any intervention changes the system in ways nobody can predict.",
 }
 # The three examples to which the RSA's article gives a type (S4, lines 2835-2851).
 CYNEFIN_REPORT_EXAMPLES: dict[str, str] = {
@@ -518,29 +580,20 @@ CYNEFIN_TRIAGE = SortKey(
         "A storm has flooded a care home and residents must move tonight": CHAOTIC,
     },
     feedback={
-        "The NHS buying latex gloves to prevent the spread of disease":
-            "Simple: the RSA's own example. Cause and effect are clear and the solution is known.",
-        "Building Crossrail":
-            "Complicated: the RSA's own example. Hugely complicated, but achievable with expertise.",
-        "Responding to a riot or a disaster":
-            "Chaotic: the RSA's own example. Stabilise first; analysis comes later.",
-        "Repairs to social housing":
-            "Simple or complicated (our reading): most repairs have known fixes; some need expert diagnosis. "
-            "The RSA lists it among things wrongly bought by one process.",
-        "A quality-of-life survey for a town's residents":
-            "Simple or complicated (our reading): survey methods are well known, though a good sample takes "
-            "expertise.",
-        "Places in a hostel for people who present as homeless":
-            "Complicated or complex (our reading): buying beds can be planned, but homelessness itself is a "
-            "'wicked problem' with no clear link between cause and effect.",
-        "A service for young people with autism":
-            "Complex (our reading): many people, services and families interact, and what helps emerges over "
-            "time. The RSA's point is that it should not be bought like latex gloves.",
-        "Reducing falls among older people across Brackenford":
-            "Complex: falls have many causes (health, homes, medicines, loneliness, weather) that interact. "
-            "You learn what works by trying things.",
-        "A storm has flooded a care home and residents must move tonight":
-            "Chaotic: people's safety comes first. Act to stabilise; review afterwards.",
+        "The NHS buying latex gloves to prevent the spread of disease": "Simple: the RSA's own example. Cause and effect are clear and the solution is known.",
+        "Building Crossrail": "Complicated: the RSA's own example. Hugely complicated, but achievable with expertise.",
+        "Responding to a riot or a disaster": "Chaotic: the RSA's own example. Stabilise first; analysis comes later.",
+        "Repairs to social housing": "Simple or complicated (our reading): most repairs have known fixes; some need expert diagnosis. "
+        "The RSA lists it among things wrongly bought by one process.",
+        "A quality-of-life survey for a town's residents": "Simple or complicated (our reading): survey methods are well known, though a good sample takes "
+        "expertise.",
+        "Places in a hostel for people who present as homeless": "Complicated or complex (our reading): buying beds can be planned, but homelessness itself is a "
+        "'wicked problem' with no clear link between cause and effect.",
+        "A service for young people with autism": "Complex (our reading): many people, services and families interact, and what helps emerges over "
+        "time. The RSA's point is that it should not be bought like latex gloves.",
+        "Reducing falls among older people across Brackenford": "Complex: falls have many causes (health, homes, medicines, loneliness, weather) that interact. "
+        "You learn what works by trying things.",
+        "A storm has flooded a care home and residents must move tonight": "Chaotic: people's safety comes first. Act to stabilise; review afterwards.",
     },
 )
 
@@ -551,24 +604,43 @@ def cynefin_chart() -> Any:
     from matplotlib.patches import Rectangle
 
     layout = {  # domain: (x, y) of the lower-left corner, in Snowden's usual arrangement
-        COMPLEX: (0, 1), COMPLICATED: (1, 1), CHAOTIC: (0, 0), SIMPLE: (1, 0),
+        COMPLEX: (0, 1),
+        COMPLICATED: (1, 1),
+        CHAOTIC: (0, 0),
+        SIMPLE: (1, 0),
     }
-    examples = {domain: [item for item, d in CYNEFIN_REPORT_EXAMPLES.items() if d == domain]
-                for domain in layout}
+    examples = {domain: [item for item, d in CYNEFIN_REPORT_EXAMPLES.items() if d == domain] for domain in layout}
     # The article labels no complex example; it goes on to ask how the system responds to
     # action on homelessness, domestic violence or obesity (S4, lines 2928-2939).
-    examples[COMPLEX] = ["homelessness, domestic violence or obesity (discussed later in the article, "
-                         "not labelled by it)"]
+    examples[COMPLEX] = [
+        "homelessness, domestic violence or obesity (discussed later in the article, not labelled by it)"
+    ]
     figure = Figure(figsize=(8, 6))
     axes = figure.add_subplot()
     for domain, (x, y) in layout.items():
         axes.add_patch(Rectangle((x, y), 1, 1, facecolor=LIGHT, edgecolor="white", linewidth=4))
         axes.text(x + 0.5, y + 0.85, domain, ha="center", fontsize=13, fontweight="bold")
         axes.text(x + 0.5, y + 0.62, _wrap(CYNEFIN_DOMAINS[domain], 38), ha="center", va="center", fontsize=8.5)
-        axes.text(x + 0.5, y + 0.25, "\n".join(_wrap("Example: " + e, 40) for e in examples[domain]),
-                  ha="center", va="center", fontsize=8.5, style="italic", color=BLUE)
-    axes.text(1, 1, "Disorder\n(not in the\nRSA's text)", ha="center", va="center", fontsize=7.5, color=GREY,
-              bbox={"boxstyle": "circle,pad=0.5", "facecolor": "white", "edgecolor": GREY})
+        axes.text(
+            x + 0.5,
+            y + 0.25,
+            "\n".join(_wrap("Example: " + e, 40) for e in examples[domain]),
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            style="italic",
+            color=BLUE,
+        )
+    axes.text(
+        1,
+        1,
+        "Disorder\n(not in the\nRSA's text)",
+        ha="center",
+        va="center",
+        fontsize=7.5,
+        color=GREY,
+        bbox={"boxstyle": "circle,pad=0.5", "facecolor": "white", "edgecolor": GREY},
+    )
     axes.set_xlim(0, 2)
     axes.set_ylim(0, 2)
     axes.axis("off")
@@ -583,18 +655,26 @@ def _wrap(text: str, width: int) -> str:
 
 
 RSA_FAILINGS: tuple[tuple[str, str], ...] = (
-    ("Linear, path-dependent and slow", "By the time the process ends the world, and the range of solutions, "
-                                        "has changed. Some bids take over 18 months."),
-    ("Assume every need can be specified", "'If it's not in the spec, it's not getting done' without a costly "
-                                           "contract variation."),
+    (
+        "Linear, path-dependent and slow",
+        "By the time the process ends the world, and the range of solutions, "
+        "has changed. Some bids take over 18 months.",
+    ),
+    (
+        "Assume every need can be specified",
+        "'If it's not in the spec, it's not getting done' without a costly contract variation.",
+    ),
     ("Not 'solution-agnostic'", "Commissioners start with the answer in mind, which crowds out innovation."),
     ("Combative relationships", "Value is extracted through the contract rather than created together."),
-    ("Risk and reputation before experiment", "Providers worried about survival will not take the risk of doing "
-                                              "things differently."),
-    ("Ignore how complex systems behave", "Wicked problems are never solved, so you cannot commission a "
-                                          "solution."),
-    ("Treat all problems alike", "Latex gloves and a service for young people with autism go through the same "
-                                 "process."),
+    (
+        "Risk and reputation before experiment",
+        "Providers worried about survival will not take the risk of doing things differently.",
+    ),
+    ("Ignore how complex systems behave", "Wicked problems are never solved, so you cannot commission a solution."),
+    (
+        "Treat all problems alike",
+        "Latex gloves and a service for young people with autism go through the same process.",
+    ),
 )
 
 
@@ -603,8 +683,9 @@ def rsa_failings_table() -> pd.DataFrame:
 
     The bullets are split across columns in the text copy, so their order is reconstructed.
     """
-    return pd.DataFrame(RSA_FAILINGS, columns=["Commissioning processes too often...", "What goes wrong"]
-                        ).set_index("Commissioning processes too often...")
+    return pd.DataFrame(RSA_FAILINGS, columns=["Commissioning processes too often...", "What goes wrong"]).set_index(
+        "Commissioning processes too often..."
+    )
 
 
 IMMUNE_RESPONSE = ChoiceKey(
@@ -613,11 +694,9 @@ IMMUNE_RESPONSE = ChoiceKey(
         "To spend public money without any impropriety": "Yes: propriety in public spending is a good reason.",
         "To avoid career-limiting mistakes that would play out in public": "Yes: the RSA lists this too.",
         "To prevent fraud and corruption": "Yes: a legitimate reason to be careful.",
-        "'We have always done it this way'":
-            "No: this is the immune response at its worst, blind maintenance of the status quo in the face of "
-            "evidence for change.",
-        "'The computer says no'":
-            "No: the RSA uses this as the example of bureaucratic process crowding out common sense.",
+        "'We have always done it this way'": "No: this is the immune response at its worst, blind maintenance of the status quo in the face of "
+        "evidence for change.",
+        "'The computer says no'": "No: the RSA uses this as the example of bureaucratic process crowding out common sense.",
     },
     answer=(
         "To safeguard lives",
@@ -657,14 +736,16 @@ def shifts_table() -> pd.DataFrame:
 def ward_profile(wards: pd.DataFrame) -> pd.DataFrame:
     """One row per ward, most need first: population, people aged 65+, their share, need index and rank."""
     older = wards["age_65_74"] + wards["age_75_plus"]
-    table = pd.DataFrame({
-        "Ward": wards["ward"].astype(str),
-        "Residents": wards["population"].astype(int),
-        "Aged 65 and over": older.astype(int),
-        "Aged 65 and over (%)": (100 * older / wards["population"]).astype(float).round(1),
-        "Need index (0 to 100)": wards["need_index"].astype(float),
-        "Need rank (1 = most need)": wards["need_rank"].astype(int),
-    })
+    table = pd.DataFrame(
+        {
+            "Ward": wards["ward"].astype(str),
+            "Residents": wards["population"].astype(int),
+            "Aged 65 and over": older.astype(int),
+            "Aged 65 and over (%)": (100 * older / wards["population"]).astype(float).round(1),
+            "Need index (0 to 100)": wards["need_index"].astype(float),
+            "Need rank (1 = most need)": wards["need_rank"].astype(int),
+        }
+    )
     return table.sort_values("Need rank (1 = most need)").set_index("Ward")
 
 
@@ -687,8 +768,9 @@ def borough_totals(wards: pd.DataFrame) -> dict[str, float]:
 def annual_spend(demand: pd.DataFrame) -> pd.DataFrame:
     """Spending (activity × unit cost, £) by financial year: reactive, preventive and total."""
     cost = demand.assign(spend=demand["activity"].astype(float) * demand["unit_cost_gbp"])
-    table = cost.pivot_table(index="financial_year", columns="service_type", values="spend", aggfunc="sum",
-                             observed=True)
+    table = cost.pivot_table(
+        index="financial_year", columns="service_type", values="spend", aggfunc="sum", observed=True
+    )
     table = table.reindex(columns=["reactive", "preventive"]).fillna(0.0)
     table.columns = ["Reactive: admissions after a fall (£)", "Preventive: strength and balance (£)"]
     table["Total (£)"] = table.sum(axis=1)
@@ -730,11 +812,18 @@ def growth(demand: pd.DataFrame, service_type: str = "reactive") -> Growth:
     if rows.empty:
         raise ValueError(f"there is no '{service_type}' service in the data")
     rows = rows.assign(spend=rows["activity"].astype(float) * rows["unit_cost_gbp"])
-    by_year = rows.groupby(rows["year_start"].astype(int)).agg(spend=("spend", "sum"), activity=("activity", "sum"),
-                                                                fy=("financial_year", "first"))
+    by_year = rows.groupby(rows["year_start"].astype(int)).agg(
+        spend=("spend", "sum"), activity=("activity", "sum"), fy=("financial_year", "first")
+    )
     first, last = by_year.iloc[0], by_year.iloc[-1]
-    return Growth(str(first["fy"]), str(last["fy"]), round(float(first["spend"]), 2), round(float(last["spend"]), 2),
-                  int(first["activity"]), int(last["activity"]))
+    return Growth(
+        str(first["fy"]),
+        str(last["fy"]),
+        round(float(first["spend"]), 2),
+        round(float(last["spend"]), 2),
+        int(first["activity"]),
+        int(last["activity"]),
+    )
 
 
 def falls_rate_by_ward(wards: pd.DataFrame, demand: pd.DataFrame, financial_year: str | None = None) -> pd.DataFrame:
@@ -745,15 +834,24 @@ def falls_rate_by_ward(wards: pd.DataFrame, demand: pd.DataFrame, financial_year
     if chosen.empty:
         raise ValueError(f"there is no data for {year}")
     people = wards.assign(older=wards["age_65_74"] + wards["age_75_plus"])
-    table = chosen[["ward_code", "activity"]].merge(people[["ward_code", "ward", "older", "need_index"]],
-                                                   on="ward_code", validate="one_to_one")
-    return pd.DataFrame({
-        "Ward": table["ward"].astype(str),
-        "Need index (0 to 100)": table["need_index"].astype(float),
-        "Aged 65 and over": table["older"].astype(int),
-        f"Admissions after a fall, {year}": table["activity"].astype(int),
-        "Admissions per 1,000 aged 65 and over": (1000 * table["activity"] / table["older"]).astype(float).round(1),
-    }).sort_values("Admissions per 1,000 aged 65 and over", ascending=False).set_index("Ward")
+    table = chosen[["ward_code", "activity"]].merge(
+        people[["ward_code", "ward", "older", "need_index"]], on="ward_code", validate="one_to_one"
+    )
+    return (
+        pd.DataFrame(
+            {
+                "Ward": table["ward"].astype(str),
+                "Need index (0 to 100)": table["need_index"].astype(float),
+                "Aged 65 and over": table["older"].astype(int),
+                f"Admissions after a fall, {year}": table["activity"].astype(int),
+                "Admissions per 1,000 aged 65 and over": (1000 * table["activity"] / table["older"])
+                .astype(float)
+                .round(1),
+            }
+        )
+        .sort_values("Admissions per 1,000 aged 65 and over", ascending=False)
+        .set_index("Ward")
+    )
 
 
 RATE = "Admissions per 1,000 aged 65 and over"
@@ -784,8 +882,9 @@ def spend_chart(spend: pd.DataFrame) -> Any:
     axes = figure.add_subplot()
     years = list(spend.index)
     for column, colour, marker in zip(spend.columns[:2], (ORANGE, GREEN), ("o", "s"), strict=True):
-        axes.plot(years, spend[column] / 1000, color=colour, marker=marker, linewidth=2,
-                  label=column.replace(" (£)", ""))
+        axes.plot(
+            years, spend[column] / 1000, color=colour, marker=marker, linewidth=2, label=column.replace(" (£)", "")
+        )
     axes.set_ylim(bottom=0)
     axes.set_xlabel("Financial year")
     axes.set_ylabel("Spending (£ thousands, that year's prices)")
@@ -813,8 +912,14 @@ def falls_rate_chart(rates: pd.DataFrame) -> Any:
         axes.text(rate + 0.4, y, f"{rate:.1f}  (need index {need:.1f})", va="center", fontsize=8)
     axes.set_xlim(0, math.ceil(ordered[RATE].max() / 10) * 10 + 28)
     axes.set_xlabel("Emergency admissions after a fall per 1,000 residents aged 65 and over")
-    axes.legend(handles=[Patch(color=BLUE, label=f"The {len(high_need)} wards with most need"),
-                         Patch(color=GREY, label="The other wards")], loc="lower right", frameon=False)
+    axes.legend(
+        handles=[
+            Patch(color=BLUE, label=f"The {len(high_need)} wards with most need"),
+            Patch(color=GREY, label="The other wards"),
+        ],
+        loc="lower right",
+        frameon=False,
+    )
     year = next(c for c in rates.columns if c.startswith("Admissions after a fall, ")).rsplit(", ", 1)[1]
     axes.set_title(f"Brackenford: falls admissions by ward, {year} (synthetic data)")
     return figure
@@ -835,12 +940,14 @@ def describe_rates(rates: pd.DataFrame) -> dict[str, Any]:
 def readable(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` for display: whole numbers with thousands separators ("14,501"),
     other numbers to one decimal place."""
+
     def column_text(column: pd.Series) -> pd.Series:
         if pd.api.types.is_integer_dtype(column):
             return column.map(lambda value: f"{int(value):,}")
         if pd.api.types.is_float_dtype(column):
             return column.map(lambda value: f"{value:,.1f}")
         return column
+
     return table.apply(column_text)
 
 
@@ -862,13 +969,15 @@ def highest_need_question(wards: pd.DataFrame) -> ChoiceKey:
     ordered = wards.sort_values("ward_code")
     indexed = ordered.set_index(ordered["ward"].astype(str))
     feedback = {
-        str(name): (f"Yes: {name} ranks first, with a need index of {row['need_index']:.1f}." if str(name) == top
-                    else f"Not this one: {name} ranks {int(row['need_rank'])} of {len(wards)}, with a need index "
-                         f"of {row['need_index']:.1f}.")
+        str(name): (
+            f"Yes: {name} ranks first, with a need index of {row['need_index']:.1f}."
+            if str(name) == top
+            else f"Not this one: {name} ranks {int(row['need_rank'])} of {len(wards)}, with a need index "
+            f"of {row['need_index']:.1f}."
+        )
         for name, row in indexed.iterrows()
     }
     return ChoiceKey(options=feedback, answer=top)
-
 
 
 def public_fact(facts: pd.DataFrame, fact_id: str) -> pd.Series:

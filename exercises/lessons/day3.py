@@ -19,8 +19,8 @@ import pandas as pd
 
 from exercises.data import load
 from exercises.lessons import finance
-from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
 from exercises.lessons import simulation as sim
+from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
 from exercises.lessons.simulation import Parameters
 
 
@@ -68,12 +68,14 @@ def optimism_bias(project_type: str, measure: str, bound: str = "upper") -> floa
 def optimism_bias_table() -> pd.DataFrame:
     """The optimism bias ranges, for display."""
     table = load("green_book_optimism_bias")
-    return pd.DataFrame({
-        "Type of project": table["project_type"].astype(str),
-        "What is adjusted": table["measure"].astype(str),
-        "Upper bound (%)": table["upper_bound_percent"],
-        "Lower bound (%)": table["lower_bound_percent"],
-    }).set_index("Type of project")
+    return pd.DataFrame(
+        {
+            "Type of project": table["project_type"].astype(str),
+            "What is adjusted": table["measure"].astype(str),
+            "Upper bound (%)": table["upper_bound_percent"],
+            "Lower bound (%)": table["lower_bound_percent"],
+        }
+    ).set_index("Type of project")
 
 
 # NPV check (synthetic): an outlay now, equal savings in years 1 to 4.
@@ -95,21 +97,47 @@ def npv_check_answer() -> float:
 def discounting_table(flows: list[float], rate: float) -> pd.DataFrame:
     """Year, flow, discount factor and present value, with a total row."""
     factors = finance.discount_factors(len(flows), rate)
-    table = pd.DataFrame({"Flow (£)": flows, "Discount factor": [round(f, 4) for f in factors],
-                          "Present value (£)": [round(v) for v in finance.present_values(flows, rate)]})
+    table = pd.DataFrame(
+        {
+            "Flow (£)": flows,
+            "Discount factor": [round(f, 4) for f in factors],
+            "Present value (£)": [round(v) for v in finance.present_values(flows, rate)],
+        }
+    )
     table.index.name = "Year"
-    total = pd.DataFrame({"Flow (£)": [sum(flows)], "Discount factor": [float("nan")],
-                          "Present value (£)": [round(finance.npv(flows, rate))]}, index=["Total"])
+    total = pd.DataFrame(
+        {
+            "Flow (£)": [sum(flows)],
+            "Discount factor": [float("nan")],
+            "Present value (£)": [round(finance.npv(flows, rate))],
+        },
+        index=["Total"],
+    )
     return pd.concat([table, total])
 
 
-def invest_to_save(investment: float, saving: float, years: int, deadweight: float, attribution: float,
-                   displacement: float, drop_off: float, optimism: float) -> dict[str, float]:
+def invest_to_save(
+    investment: float,
+    saving: float,
+    years: int,
+    deadweight: float,
+    attribution: float,
+    displacement: float,
+    drop_off: float,
+    optimism: float,
+) -> dict[str, float]:
     """The invest-to-save calculator: counted savings, NPV and BCR at the Green Book rate."""
     rate = green_book_rate()
     cost = finance.with_optimism_bias(investment, optimism)
-    table = finance.saving_over_time(saving, int(years), rate, deadweight=deadweight, attribution=attribution,
-                                     displacement=displacement, drop_off=drop_off)
+    table = finance.saving_over_time(
+        saving,
+        int(years),
+        rate,
+        deadweight=deadweight,
+        attribution=attribution,
+        displacement=displacement,
+        drop_off=drop_off,
+    )
     benefits_today = float(table["counted_today"].sum())
     return {
         "Savings claimed over the period (£)": saving * years,
@@ -126,8 +154,12 @@ def shrinking_chart(result: dict[str, float], figure: Any = None) -> Any:
 
     Given the figure it drew before, it resizes that figure's bars (quicker in a calculator).
     """
-    keys = ["Savings claimed over the period (£)", "Savings counted over the period (£)",
-            "Savings counted, in today's money (£)", "Cost with optimism bias (£)"]
+    keys = [
+        "Savings claimed over the period (£)",
+        "Savings counted over the period (£)",
+        "Savings counted, in today's money (£)",
+        "Cost with optimism bias (£)",
+    ]
     if figure is None:
         from matplotlib.figure import Figure
 
@@ -152,14 +184,20 @@ def shrinking_chart(result: dict[str, float], figure: Any = None) -> Any:
 def funding_pots_table() -> pd.DataFrame:
     """The funding pots the report names, largest first."""
     pots = load("funding_pots")
-    return pd.DataFrame({
-        "Fund or budget": pots["fund"].astype(str),
-        "Amount (£ million)": (pots["amount_gbp"] / 1e6).round(1),
-        "As stated": pots["qualifier"].astype(str),
-        "Total or per year": pots["basis"].astype(str),
-        "Level": pots["level"].astype(str),
-        "Lines": pots["line_start"].astype(str) + "–" + pots["line_end"].astype(str),
-    }).sort_values("Amount (£ million)", ascending=False).set_index("Fund or budget")
+    return (
+        pd.DataFrame(
+            {
+                "Fund or budget": pots["fund"].astype(str),
+                "Amount (£ million)": (pots["amount_gbp"] / 1e6).round(1),
+                "As stated": pots["qualifier"].astype(str),
+                "Total or per year": pots["basis"].astype(str),
+                "Level": pots["level"].astype(str),
+                "Lines": pots["line_start"].astype(str) + "–" + pots["line_end"].astype(str),
+            }
+        )
+        .sort_values("Amount (£ million)", ascending=False)
+        .set_index("Fund or budget")
+    )
 
 
 def funding_pots_chart() -> Any:
@@ -171,27 +209,39 @@ def funding_pots_chart() -> Any:
     figure = Figure(figsize=(8, 5.2))
     axes = figure.add_subplot()
     colours = [BLUE if str(level) == "local" else ORANGE for level in pots["level"]]
-    labels = [f"{str(f)[:55]}{' (per year)' if str(b) == 'per year' else ''}" for f, b in
-              zip(pots["fund"], pots["basis"], strict=True)]
+    labels = [
+        f"{str(f)[:55]}{' (per year)' if str(b) == 'per year' else ''}"
+        for f, b in zip(pots["fund"], pots["basis"], strict=True)
+    ]
     axes.barh(labels, pots["amount_gbp"] / 1e6, color=colours)
     axes.set_xscale("log")
     axes.set_xlabel("Amount (£ million, log scale: each step is ten times the last)")
     axes.tick_params(axis="y", labelsize=7)
-    axes.legend(handles=[Patch(color=BLUE, label="Local"), Patch(color=ORANGE, label="National")],
-                loc="lower right", frameon=False)
+    axes.legend(
+        handles=[Patch(color=BLUE, label="Local"), Patch(color=ORANGE, label="National")],
+        loc="lower right",
+        frameon=False,
+    )
     axes.set_title("Funding pots named in the 2019 report")
     return figure
 
 
 def life_chances_fund_sizes() -> dict[str, float]:
     """The Life Chances Fund's size as the report gives it and as GOV.UK's final report gives it."""
-    return {"report": _fact("funding_pots", "life_chances_fund", "amount_gbp", "fund_id"),
-            "public record": public_fact("lcf_fund_size")}
+    return {
+        "report": _fact("funding_pots", "life_chances_fund", "amount_gbp", "fund_id"),
+        "public record": public_fact("lcf_fund_size"),
+    }
 
 
 _GRANT, _POOLED, _PBR, _SIB, _COMPANY, _MUTUAL = (
-    "Grant", "Pooled budget", "Payment by results", "Social impact bond (outcomes partnership)",
-    "Council-owned company", "Mutual or charity spin-out")
+    "Grant",
+    "Pooled budget",
+    "Payment by results",
+    "Social impact bond (outcomes partnership)",
+    "Council-owned company",
+    "Mutual or charity spin-out",
+)
 
 FUNDING_ROUTES = SortKey(
     categories=(_GRANT, _POOLED, _PBR, _SIB, _COMPANY, _MUTUAL),
@@ -204,26 +254,19 @@ FUNDING_ROUTES = SortKey(
         "and the council pays only when outcomes are met": _SIB,
         "A well-understood service with a clear, measurable result that the provider controls: paying "
         "part of the fee when the result is achieved": _PBR,
-        "A small community group needs £5,000 to start a walking club; no one can yet say what it will "
-        "achieve": _GRANT,
+        "A small community group needs £5,000 to start a walking club; no one can yet say what it will achieve": _GRANT,
     },
     feedback={
-        "The council and the NHS put their money for older people's care into one budget with one plan":
-            "Plymouth's integrated fund pools council and NHS money under 'One System One Budget'.",
+        "The council and the NHS put their money for older people's care into one budget with one plan": "Plymouth's integrated fund pools council and NHS money under 'One System One Budget'.",
         "A council needs housing for homeless families and can borrow to buy homes that it will let at "
-        "affordable rents":
-            "Brent set up i4B, a wholly owned company, to buy homes with council loans.",
-        "Library staff want to run the service themselves as a community-owned society":
-            "Suffolk Libraries became an independent registered society in 2012.",
+        "affordable rents": "Brent set up i4B, a wholly owned company, to buy homes with council loans.",
+        "Library staff want to run the service themselves as a community-owned society": "Suffolk Libraries became an independent registered society in 2012.",
         "A new approach to keeping young people out of care is untested; social investors will fund it "
-        "and the council pays only when outcomes are met":
-            "Investors carry the risk that an untested idea fails: the model behind the Life Chances Fund.",
+        "and the council pays only when outcomes are met": "Investors carry the risk that an untested idea fails: the model behind the Life Chances Fund.",
         "A well-understood service with a clear, measurable result that the provider controls: paying "
-        "part of the fee when the result is achieved":
-            "This is where payment by results fits: a clear outcome the provider can be held to.",
+        "part of the fee when the result is achieved": "This is where payment by results fits: a clear outcome the provider can be held to.",
         "A small community group needs £5,000 to start a walking club; no one can yet say what it will "
-        "achieve":
-            "A small grant funds learning. Tying it to results would cost more to measure than it pays.",
+        "achieve": "A small grant funds learning. Tying it to results would cost more to measure than it pays.",
     },
 )
 
@@ -244,15 +287,11 @@ def oldham_readings() -> pd.DataFrame:
 
 COUNTERFACTUAL = ChoiceKey(
     options={
-        "Demand before the work compared with demand after it":
-            "A before-and-after comparison counts everything that changed in between: the weather, other "
-            "services, the economy. It has no counterfactual.",
-        "Demand in the area where the work ran compared with similar areas where it did not, over the same years":
-            "Yes. Similar areas over the same years estimate what would have happened anyway.",
-        "The provider's own estimate of the saving":
-            "An estimate can be useful, but it needs a stated method and a comparison to be trusted.",
-        "The number of people the service helped":
-            "That is an output. It says nothing about what would have happened without the service.",
+        "Demand before the work compared with demand after it": "A before-and-after comparison counts everything that changed in between: the weather, other "
+        "services, the economy. It has no counterfactual.",
+        "Demand in the area where the work ran compared with similar areas where it did not, over the same years": "Yes. Similar areas over the same years estimate what would have happened anyway.",
+        "The provider's own estimate of the saving": "An estimate can be useful, but it needs a stated method and a comparison to be trusted.",
+        "The number of people the service helped": "That is an output. It says nothing about what would have happened without the service.",
     },
     answer="Demand in the area where the work ran compared with similar areas where it did not, over the same years",
 )
@@ -262,27 +301,33 @@ def belfast_table() -> pd.DataFrame:
     """The four Belfast digital programmes: jobs, GVA and the figures the report leaves unclear."""
     programmes = load("belfast_programmes")
     gva = programmes["gva_gbp"].fillna(programmes["gva_direct_gbp"] + programmes["gva_indirect_gbp"])
-    return pd.DataFrame({
-        "Programme": programmes["programme"].astype(str),
-        "Jobs": programmes["jobs"].astype(int),
-        "Jobs as stated": programmes["jobs_qualifier"].astype(str),
-        "GVA (£ million)": (gva / 1e6).round(1),
-        "GVA period": programmes["gva_period"].astype(str),
-        "GVA per job (£ thousand)": (gva / programmes["jobs"] / 1e3).round(0),
-        "Benefit-cost ratio": programmes["benefit_cost_ratio"],
-        "Unclear: 'annually at peak' (£ million)": (programmes["peak_annual_gbp"] / 1e6).round(1),
-    }).set_index("Programme")
+    return pd.DataFrame(
+        {
+            "Programme": programmes["programme"].astype(str),
+            "Jobs": programmes["jobs"].astype(int),
+            "Jobs as stated": programmes["jobs_qualifier"].astype(str),
+            "GVA (£ million)": (gva / 1e6).round(1),
+            "GVA period": programmes["gva_period"].astype(str),
+            "GVA per job (£ thousand)": (gva / programmes["jobs"] / 1e3).round(0),
+            "Benefit-cost ratio": programmes["benefit_cost_ratio"],
+            "Unclear: 'annually at peak' (£ million)": (programmes["peak_annual_gbp"] / 1e6).round(1),
+        }
+    ).set_index("Programme")
 
 
 def suffolk_series() -> pd.DataFrame:
     """Suffolk Libraries' events and attendees over three years, with growth and attendees per event."""
     series = load("suffolk_libraries_events").sort_values("year_index")
-    table = pd.DataFrame({
-        "Year": series["year_label"].astype(str).str.replace(" (unnamed)", "", regex=False).str.replace(
-            " (unnamed, probably 2017/18)", " (probably 2017/18)", regex=False),
-        "Events": series["events"].astype(int),
-        "Attendees": series["attendees"].astype(int),
-    })
+    table = pd.DataFrame(
+        {
+            "Year": series["year_label"]
+            .astype(str)
+            .str.replace(" (unnamed)", "", regex=False)
+            .str.replace(" (unnamed, probably 2017/18)", " (probably 2017/18)", regex=False),
+            "Events": series["events"].astype(int),
+            "Attendees": series["attendees"].astype(int),
+        }
+    )
     table["Attendees per event"] = (table["Attendees"] / table["Events"]).round(1)
     table["Events, change on year before (%)"] = (100 * table["Events"].pct_change()).round(1)
     table["Attendees, change on year before (%)"] = (100 * table["Attendees"].pct_change()).round(1)
@@ -291,8 +336,10 @@ def suffolk_series() -> pd.DataFrame:
 
 def lending_against_trend() -> dict[str, float]:
     """Suffolk's change in lending on the year before, beside the UK's (percent, both from the report)."""
-    return {"Suffolk Libraries": case_fact("suffolk_lending_change"),
-            "UK libraries (report gives no source)": case_fact("uk_lending_change")}
+    return {
+        "Suffolk Libraries": case_fact("suffolk_lending_change"),
+        "UK libraries (report gives no source)": case_fact("uk_lending_change"),
+    }
 
 
 def suffolk_chart() -> Any:
@@ -304,8 +351,9 @@ def suffolk_chart() -> Any:
     left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
     years = ["Year 1", "Year 2", "Year 3"]
     for column, colour, marker in (("Events", BLUE, "o"), ("Attendees", GREEN, "s")):
-        left.plot(years, 100 * series[column] / series[column].iloc[0], color=colour, marker=marker,
-                  linewidth=2, label=column)
+        left.plot(
+            years, 100 * series[column] / series[column].iloc[0], color=colour, marker=marker, linewidth=2, label=column
+        )
     left.axhline(100, color=GREY, linewidth=0.8)
     left.set_ylabel("Index (first year = 100)")
     left.set_xlabel("Year (the report does not name them)")
@@ -367,15 +415,27 @@ SYNTHETIC_CAPITAL = 250_000.0
 SYNTHETIC_PROVIDER_SHARE = 0.1
 
 
-def contract_result(engage_price: float, engage_rate: float, home_price: float, home_rate: float,
-                    work_price: float, work_rate: float, cohort: int, capital: float,
-                    provider_share: float, delay: int) -> dict[str, float]:
+def contract_result(
+    engage_price: float,
+    engage_rate: float,
+    home_price: float,
+    home_rate: float,
+    work_price: float,
+    work_rate: float,
+    cohort: int,
+    capital: float,
+    provider_share: float,
+    delay: int,
+) -> dict[str, float]:
     """The outcomes-contract calculator: rebuild the rate card from the inputs and work it out."""
-    card = (finance.Outcome(RATE_CARD[0].name, engage_price, engage_rate, RATE_CARD[0].year),
-            finance.Outcome(RATE_CARD[1].name, home_price, home_rate, RATE_CARD[1].year),
-            finance.Outcome(RATE_CARD[2].name, work_price, work_rate, RATE_CARD[2].year))
-    result = finance.outcomes_contract(card, int(cohort), capital=capital, provider_share=provider_share,
-                                       rate=green_book_rate(), delay=int(delay))
+    card = (
+        finance.Outcome(RATE_CARD[0].name, engage_price, engage_rate, RATE_CARD[0].year),
+        finance.Outcome(RATE_CARD[1].name, home_price, home_rate, RATE_CARD[1].year),
+        finance.Outcome(RATE_CARD[2].name, work_price, work_rate, RATE_CARD[2].year),
+    )
+    result = finance.outcomes_contract(
+        card, int(cohort), capital=capital, provider_share=provider_share, rate=green_book_rate(), delay=int(delay)
+    )
     irr = result.pop("Investors' internal rate of return")
     result["Investors' internal rate of return (% a year)"] = round(100 * irr, 1)
     result["payments by year"] = finance.payment_profile(card, int(cohort), delay=int(delay)).sum(axis=1).tolist()
@@ -402,28 +462,39 @@ def contract_chart(result: dict[str, Any]) -> Any:
 
 def default_contract() -> dict[str, Any]:
     """The calculator's starting result (used by the tests and the page's worked example)."""
-    return contract_result(RATE_CARD[0].price, RATE_CARD[0].achievement, RATE_CARD[1].price,
-                           RATE_CARD[1].achievement, RATE_CARD[2].price, RATE_CARD[2].achievement,
-                           SYNTHETIC_COHORT, SYNTHETIC_CAPITAL, SYNTHETIC_PROVIDER_SHARE, 0)
+    return contract_result(
+        RATE_CARD[0].price,
+        RATE_CARD[0].achievement,
+        RATE_CARD[1].price,
+        RATE_CARD[1].achievement,
+        RATE_CARD[2].price,
+        RATE_CARD[2].achievement,
+        SYNTHETIC_COHORT,
+        SYNTHETIC_CAPITAL,
+        SYNTHETIC_PROVIDER_SHARE,
+        0,
+    )
 
 
 def rate_card_table() -> pd.DataFrame:
     """The synthetic rate card, for display."""
-    return pd.DataFrame({
-        "Outcome": [o.name for o in RATE_CARD],
-        "Price per person (£)": [o.price for o in RATE_CARD],
-        "Expected share of the cohort (%)": [round(100 * o.achievement) for o in RATE_CARD],
-        "Paid in year": [o.year for o in RATE_CARD],
-    }).set_index("Outcome")
+    return pd.DataFrame(
+        {
+            "Outcome": [o.name for o in RATE_CARD],
+            "Price per person (£)": [o.price for o in RATE_CARD],
+            "Expected share of the cohort (%)": [round(100 * o.achievement) for o in RATE_CARD],
+            "Paid in year": [o.year for o in RATE_CARD],
+        }
+    ).set_index("Outcome")
 
 
 RISK_HOLDER = ChoiceKey(
     options={
         "The commissioner": "No: the commissioner pays only for outcomes achieved, so it pays less if few are.",
         "The investors": "Yes. Investors paid for the service up front and get their money back only from "
-                         "outcome payments.",
+        "outcome payments.",
         "The people using the service": "They bear the cost of a service that does not help, but not the "
-                                         "financial risk of the contract.",
+        "financial risk of the contract.",
     },
     answer="The investors",
 )
@@ -456,8 +527,18 @@ def simulation_defaults() -> Parameters:
     )
 
 
-def simulation_pair(parameters: Parameters, strategy_a: str, amount_a: float, strategy_b: str, amount_b: float,
-                    lag: int, drop_off: float, effect: float, uncertainty: str, seed: int) -> pd.DataFrame:
+def simulation_pair(
+    parameters: Parameters,
+    strategy_a: str,
+    amount_a: float,
+    strategy_b: str,
+    amount_b: float,
+    lag: int,
+    drop_off: float,
+    effect: float,
+    uncertainty: str,
+    seed: int,
+) -> pd.DataFrame:
     """Two strategies run under the same assumptions: a summary table, one column each.
 
     ``uncertainty`` is "Yes" or "No"; "Yes" adds 5% random demand shocks and draws the
@@ -465,11 +546,19 @@ def simulation_pair(parameters: Parameters, strategy_a: str, amount_a: float, st
     for :func:`simulation_chart`.
     """
     noisy = uncertainty == "Yes"
-    params = sim.with_changes(parameters, lag=int(lag), drop_off=drop_off, effect_per_place=effect,
-                              demand_noise=0.05 if noisy else 0.0, effect_uncertainty=0.3 if noisy else 0.0,
-                              seed=int(seed))
-    runs = {f"A: {strategy_a}": sim.simulate(params, sim.strategy(strategy_a, amount_a, params.years)),
-            f"B: {strategy_b}": sim.simulate(params, sim.strategy(strategy_b, amount_b, params.years))}
+    params = sim.with_changes(
+        parameters,
+        lag=int(lag),
+        drop_off=drop_off,
+        effect_per_place=effect,
+        demand_noise=0.05 if noisy else 0.0,
+        effect_uncertainty=0.3 if noisy else 0.0,
+        seed=int(seed),
+    )
+    runs = {
+        f"A: {strategy_a}": sim.simulate(params, sim.strategy(strategy_a, amount_a, params.years)),
+        f"B: {strategy_b}": sim.simulate(params, sim.strategy(strategy_b, amount_b, params.years)),
+    }
     table = pd.DataFrame({name: sim.summary(run) for name, run in runs.items()}).round(0)
     table.attrs["runs"] = runs
     return table

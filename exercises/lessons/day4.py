@@ -43,20 +43,35 @@ C5 = "Leicestershire's Children's Innovation Partnership"
 # --- 01 Adaptive change and technology ----------------------------------------------
 
 ADAPTIVE_STAGES: tuple[tuple[str, str, tuple[int, int]], ...] = (
-    ("1. Identify the adaptive challenge",
-     "Command attention: show people there is a problem to solve. The messenger may be shot, so leaders "
-     "often work through others.", (1809, 1890)),
-    ("2. Ripen the issue",
-     "Bring the issue home to people, with judgement: too little and no one believes it, too much and "
-     "it looks alarmist. Show the likely future and the cost of doing nothing.", (1891, 1902)),
-    ("3. Make the right choice as easy as possible",
-     "Leaders are choice architects, like supermarkets: where things are, and how easy and affordable "
-     "they are, shapes what people choose. Overpromising is fatal.", (1903, 1927)),
-    ("4. Shift responsibility to the primary stakeholders",
-     "Adoption needs the invention, people ready to use it, and organisations that make the positive "
-     "choice easy: 'channel shift' by encouragement, incentive or force.", (1928, 1942)),
-    ("5. Lock in the change",
-     "Turn off the old choice, often with a deadline, and help the last few people to move.", (1943, 1949)),
+    (
+        "1. Identify the adaptive challenge",
+        "Command attention: show people there is a problem to solve. The messenger may be shot, so leaders "
+        "often work through others.",
+        (1809, 1890),
+    ),
+    (
+        "2. Ripen the issue",
+        "Bring the issue home to people, with judgement: too little and no one believes it, too much and "
+        "it looks alarmist. Show the likely future and the cost of doing nothing.",
+        (1891, 1902),
+    ),
+    (
+        "3. Make the right choice as easy as possible",
+        "Leaders are choice architects, like supermarkets: where things are, and how easy and affordable "
+        "they are, shapes what people choose. Overpromising is fatal.",
+        (1903, 1927),
+    ),
+    (
+        "4. Shift responsibility to the primary stakeholders",
+        "Adoption needs the invention, people ready to use it, and organisations that make the positive "
+        "choice easy: 'channel shift' by encouragement, incentive or force.",
+        (1928, 1942),
+    ),
+    (
+        "5. Lock in the change",
+        "Turn off the old choice, often with a deadline, and help the last few people to move.",
+        (1943, 1949),
+    ),
 )
 STAGE_NAMES: tuple[str, ...] = tuple(name for name, _, _ in ADAPTIVE_STAGES)
 
@@ -72,10 +87,17 @@ def adaptive_stages_table() -> pd.DataFrame:
 # section 8, item 9): the stage for each is the course's inference, three to a stage in
 # order and the last alone, and the report does not confirm it.
 TECHNOLOGIES_AS_EXTRACTED: tuple[str, ...] = (
-    "Big data", "Open data", "Trend tracking and mapping",
-    "Data visualisation", "Predictive analytics", "Modelling technologies",
-    "Personalised information", "Choice architecture", "Efficient demand and supply side technologies",
-    "Choice automation", "Enabling customisation and ownership",
+    "Big data",
+    "Open data",
+    "Trend tracking and mapping",
+    "Data visualisation",
+    "Predictive analytics",
+    "Modelling technologies",
+    "Personalised information",
+    "Choice architecture",
+    "Efficient demand and supply side technologies",
+    "Choice automation",
+    "Enabling customisation and ownership",
     "Encouraging, incentivising or forcing the adoption of solutions",
     "Shutting down legacy systems",
 )
@@ -87,10 +109,14 @@ INFERRED_STAGE: dict[str, str] = {
 
 def technology_stage_table() -> pd.DataFrame:
     """Max Wide's technologies with the stage the course infers for each."""
-    return pd.DataFrame({
-        "Technology": TECHNOLOGIES_AS_EXTRACTED,
-        "Stage (our inference; the report's table lost its rows)": [INFERRED_STAGE[t] for t in TECHNOLOGIES_AS_EXTRACTED],
-    }).set_index("Technology")
+    return pd.DataFrame(
+        {
+            "Technology": TECHNOLOGIES_AS_EXTRACTED,
+            "Stage (our inference; the report's table lost its rows)": [
+                INFERRED_STAGE[t] for t in TECHNOLOGIES_AS_EXTRACTED
+            ],
+        }
+    ).set_index("Technology")
 
 
 _TECHNICAL = "Technical: known solution, apply expertise"
@@ -107,20 +133,14 @@ TECHNICAL_OR_ADAPTIVE = SortKey(
         "Cutting the UK's carbon emissions by 80% by 2050": _ADAPTIVE,
     },
     feedback={
-        "Replacing the council's ageing telephone system":
-            "Technical: hard, but the answer is known and experts can deliver it with current structures.",
-        "Getting residents to put food waste in a separate bin":
-            "Adaptive: the bins are easy; the change is in thousands of people's daily habits.",
-        "Fixing a fault that double-counts hospital discharges in a report":
-            "Technical: an expert can find and fix it.",
-        "Getting GPs, social workers and housing officers to share one plan for each family":
-            "Adaptive: it asks professionals to change loyalties and ways of working.",
-        "Moving most council tax payments online and closing the cash office":
-            "Adaptive, mostly: building the website is technical, but getting people to use it and closing "
-            "the old choice are Heifetz's stages 4 and 5 ('channel shift', then 'lock in').",
-        "Cutting the UK's carbon emissions by 80% by 2050":
-            "Adaptive: Max Wide's own example. Technology helps 'but it will not save us': behaviour "
-            "change is at the heart of it.",
+        "Replacing the council's ageing telephone system": "Technical: hard, but the answer is known and experts can deliver it with current structures.",
+        "Getting residents to put food waste in a separate bin": "Adaptive: the bins are easy; the change is in thousands of people's daily habits.",
+        "Fixing a fault that double-counts hospital discharges in a report": "Technical: an expert can find and fix it.",
+        "Getting GPs, social workers and housing officers to share one plan for each family": "Adaptive: it asks professionals to change loyalties and ways of working.",
+        "Moving most council tax payments online and closing the cash office": "Adaptive, mostly: building the website is technical, but getting people to use it and closing "
+        "the old choice are Heifetz's stages 4 and 5 ('channel shift', then 'lock in').",
+        "Cutting the UK's carbon emissions by 80% by 2050": "Adaptive: Max Wide's own example. Technology helps 'but it will not save us': behaviour "
+        "change is at the heart of it.",
     },
 )
 
@@ -128,18 +148,26 @@ TECHNICAL_OR_ADAPTIVE = SortKey(
 READINESS_SCALE = (1, 9)
 ADOPTION_SCALE = (1, 5)
 # Where the grid is split is the course's assumption, not the Catapult's.
-PROVEN_FROM = 7       # readiness 7 to 9: shown working in a real setting or close to it
-ADOPTED_FROM = 3      # adoption 3 to 5: a fair number of customers use it
+PROVEN_FROM = 7  # readiness 7 to 9: shown working in a real setting or close to it
+ADOPTED_FROM = 3  # adoption 3 to 5: a fair number of customers use it
 
 GRID_ADVICE: dict[tuple[bool, bool], tuple[str, str]] = {
-    (True, True): ("Proven and in use",
-                   "Buy or scale it, but ask other buyers what it achieved; do not rely on the supplier alone."),
-    (True, False): ("Proven but little used",
-                    "Pilot it with a proper test and break points. Ask why few others use it yet."),
-    (False, True): ("Used, but not proven in operation",
-                    "Be wary: popularity is not evidence. Ask for independent results before you commit."),
-    (False, False): ("Early and unproven",
-                     "Watch it, or fund development in small stages you can stop (the RSA's 'invest to solve')."),
+    (True, True): (
+        "Proven and in use",
+        "Buy or scale it, but ask other buyers what it achieved; do not rely on the supplier alone.",
+    ),
+    (True, False): (
+        "Proven but little used",
+        "Pilot it with a proper test and break points. Ask why few others use it yet.",
+    ),
+    (False, True): (
+        "Used, but not proven in operation",
+        "Be wary: popularity is not evidence. Ask for independent results before you commit.",
+    ),
+    (False, False): (
+        "Early and unproven",
+        "Watch it, or fund development in small stages you can stop (the RSA's 'invest to solve').",
+    ),
 }
 
 
@@ -150,8 +178,12 @@ def readiness_grid(readiness: int, adoption: int) -> dict[str, Any]:
     if not ADOPTION_SCALE[0] <= adoption <= ADOPTION_SCALE[1]:
         raise ValueError("the adoption score runs from 1 to 5")
     where, advice = GRID_ADVICE[(readiness >= PROVEN_FROM, adoption >= ADOPTED_FROM)]
-    return {"Readiness (1 to 9)": int(readiness), "Adoption (1 to 5)": int(adoption),
-            "Where it sits": where, "What a commissioner might do": advice}
+    return {
+        "Readiness (1 to 9)": int(readiness),
+        "Adoption (1 to 5)": int(adoption),
+        "Where it sits": where,
+        "What a commissioner might do": advice,
+    }
 
 
 def readiness_chart(result: dict[str, Any], figure: Any = None) -> Any:
@@ -165,8 +197,7 @@ def readiness_chart(result: dict[str, Any], figure: Any = None) -> Any:
         figure = Figure(figsize=(6.4, 4.6))
         axes = figure.add_subplot()
         split_x, split_y = PROVEN_FROM - 0.5, ADOPTED_FROM - 0.5
-        axes.fill_between([split_x, READINESS_SCALE[1] + 0.5], split_y, ADOPTION_SCALE[1] + 0.5, color=LIGHT,
-                          zorder=0)
+        axes.fill_between([split_x, READINESS_SCALE[1] + 0.5], split_y, ADOPTION_SCALE[1] + 0.5, color=LIGHT, zorder=0)
         axes.axvline(split_x, color=GREY, linestyle="--", linewidth=1)
         axes.axhline(split_y, color=GREY, linestyle="--", linewidth=1)
         for (proven, adopted), (label, _) in GRID_ADVICE.items():
@@ -203,8 +234,17 @@ EAST: tuple[tuple[str, str], ...] = (
     ("Social", "Show what most people do (norms), use networks, invite a commitment to others."),
     ("Timely", "Prompt people when they are most likely to act, show costs and benefits now, help them plan."),
 )
-MINDSPACE: tuple[str, ...] = ("Messenger", "Incentives", "Norms", "Defaults", "Salience", "Priming", "Affect",
-                              "Commitments", "Ego")
+MINDSPACE: tuple[str, ...] = (
+    "Messenger",
+    "Incentives",
+    "Norms",
+    "Defaults",
+    "Salience",
+    "Priming",
+    "Affect",
+    "Commitments",
+    "Ego",
+)
 
 
 def east_table() -> pd.DataFrame:
@@ -227,23 +267,15 @@ LETTER_EAST = SortKey(
         "Send a text message the day before the appointment": _T,
     },
     feedback={
-        "Book a provisional appointment for each person, which they can change with one call":
-            "Easy: a default. Doing nothing now means attending, not missing out. Defaults are among the "
-            "strongest levers (the Swiss green-energy default, in the table above).",
-        "Cut the letter from two pages to half a page, with one clear action":
-            "Easy: simplify the message and the hassle goes down.",
-        "Open with the person's own name, not 'Dear resident'":
-            "Attractive: personal attention. In the court-fines trial, adding the person's name did best.",
-        "Lead with what people gain: 'feel steadier on your feet within weeks'":
-            "Attractive (it makes the reward stand out), and Timely too (a benefit soon, not in years).",
-        "Say (truthfully) how many local people your age booked last year":
-            "Social: a norm, as in the HMRC tax letters. It must be true, and it backfires if few people do it.",
-        "Mention that neighbours can come to the class together":
-            "Social: networks. Oldham's peer champions worked the same way.",
-        "Send the letter a week before the clinic opens in the person's ward, not three months before":
-            "Timely: prompt people when they can act at once.",
-        "Send a text message the day before the appointment":
-            "Timely: a reminder at the moment of action.",
+        "Book a provisional appointment for each person, which they can change with one call": "Easy: a default. Doing nothing now means attending, not missing out. Defaults are among the "
+        "strongest levers (the Swiss green-energy default, in the table above).",
+        "Cut the letter from two pages to half a page, with one clear action": "Easy: simplify the message and the hassle goes down.",
+        "Open with the person's own name, not 'Dear resident'": "Attractive: personal attention. In the court-fines trial, adding the person's name did best.",
+        "Lead with what people gain: 'feel steadier on your feet within weeks'": "Attractive (it makes the reward stand out), and Timely too (a benefit soon, not in years).",
+        "Say (truthfully) how many local people your age booked last year": "Social: a norm, as in the HMRC tax letters. It must be true, and it backfires if few people do it.",
+        "Mention that neighbours can come to the class together": "Social: networks. Oldham's peer champions worked the same way.",
+        "Send the letter a week before the clinic opens in the person's ward, not three months before": "Timely: prompt people when they can act at once.",
+        "Send a text message the day before the appointment": "Timely: a reminder at the moment of action.",
     },
 )
 
@@ -257,8 +289,12 @@ def hmrc_norms() -> pd.DataFrame:
     """The HMRC tax letters: each letter's gain over the control letter, largest first."""
     rows = _trial_rows("HMRC tax letters")
     rows = rows[rows["measure"].astype(str) == "percentage-point gain over the control letter"]
-    table = pd.DataFrame({"Letter": rows["arm"].astype(str),
-                          "Gain over the control letter (percentage points)": rows["value"].astype(float)})
+    table = pd.DataFrame(
+        {
+            "Letter": rows["arm"].astype(str),
+            "Gain over the control letter (percentage points)": rows["value"].astype(float),
+        }
+    )
     return table.sort_values("Gain over the control letter (percentage points)", ascending=False).set_index("Letter")
 
 
@@ -274,8 +310,7 @@ def court_fines() -> pd.DataFrame:
     """The HMCTS court-fine text messages: payment rate of each arm, and as a multiple of no text."""
     rows = _trial_rows("HMCTS court fines")
     control = float(rows.loc[rows["arm"].astype(str) == "no text message", "value"].iloc[0])
-    table = pd.DataFrame({"Message": rows["arm"].astype(str),
-                          "Paid (%)": rows["value"].astype(float)})
+    table = pd.DataFrame({"Message": rows["arm"].astype(str), "Paid (%)": rows["value"].astype(float)})
     table["Times the rate with no text"] = (table["Paid (%)"] / control).round(1)
     return table.sort_values("Paid (%)").set_index("Message")
 
@@ -288,9 +323,15 @@ def east_examples() -> pd.DataFrame:
     for trial, part in rows.groupby(rows["trial"].astype(str), sort=False):
         before = part[part["arm"].astype(str).str.startswith("before")].iloc[0]
         after = part[part["arm"].astype(str).str.startswith("after")].iloc[0]
-        out.append({"Example": trial, "Before": str(before["arm"]).split(": ", 1)[1],
-                    "Before (%)": float(before["value"]), "After": str(after["arm"]).split(": ", 1)[1],
-                    "After (%)": float(after["value"])})
+        out.append(
+            {
+                "Example": trial,
+                "Before": str(before["arm"]).split(": ", 1)[1],
+                "Before (%)": float(before["value"]),
+                "After": str(after["arm"]).split(": ", 1)[1],
+                "After (%)": float(after["value"]),
+            }
+        )
     return pd.DataFrame(out).set_index("Example")
 
 
@@ -332,13 +373,15 @@ def trial_arms(trial: pd.DataFrame) -> pd.DataFrame:
     """People, bookings and the share booking (per cent, with a 95% Wilson interval) in each arm."""
     table = proportions_by_group(trial["booked_assessment"], trial["arm"].astype(str))
     table = table.reindex([CONTROL_ARM, REMINDER_ARM])
-    return pd.DataFrame({
-        "People": table["answers"].astype(int),
-        "Booked": table["yes"].astype(int),
-        "Booked (%)": table["percent"].round(1),
-        "95% interval, low (%)": table["low"].round(1),
-        "95% interval, high (%)": table["high"].round(1),
-    }).rename_axis("Arm")
+    return pd.DataFrame(
+        {
+            "People": table["answers"].astype(int),
+            "Booked": table["yes"].astype(int),
+            "Booked (%)": table["percent"].round(1),
+            "95% interval, low (%)": table["low"].round(1),
+            "95% interval, high (%)": table["high"].round(1),
+        }
+    ).rename_axis("Arm")
 
 
 def trial_effect(trial: pd.DataFrame, *, confidence: float = 0.95, method: str = "newcombe") -> Difference:
@@ -357,10 +400,15 @@ def effect_by_age(trial: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for band, part in trial.groupby(trial["age_band"].astype(str), sort=True):
         effect = trial_effect(part)
-        rows.append({"Age band": band, "People": len(part),
-                     "Effect (percentage points)": round(100 * effect.estimate, 1),
-                     "95% interval, low": round(100 * effect.low, 1),
-                     "95% interval, high": round(100 * effect.high, 1)})
+        rows.append(
+            {
+                "Age band": band,
+                "People": len(part),
+                "Effect (percentage points)": round(100 * effect.estimate, 1),
+                "95% interval, low": round(100 * effect.low, 1),
+                "95% interval, high": round(100 * effect.high, 1),
+            }
+        )
     return pd.DataFrame(rows).set_index("Age band")
 
 
@@ -381,11 +429,20 @@ def trial_chart(trial: pd.DataFrame) -> Any:
     for y, value in enumerate(centre):
         left.text(4, y, f"{value:.1f}%", va="center", color="white", fontsize=10, fontweight="bold")
     est, low, high = (100 * v for v in (effect.estimate, effect.low, effect.high))
-    right.errorbar([est], [0], xerr=[[est - low], [high - est]], fmt="o", color=BLUE, capsize=8, markersize=9,
-                   label="Estimated effect, 95% interval")
+    right.errorbar(
+        [est],
+        [0],
+        xerr=[[est - low], [high - est]],
+        fmt="o",
+        color=BLUE,
+        capsize=8,
+        markersize=9,
+        label="Estimated effect, 95% interval",
+    )
     right.axvline(0, color=GREY, linewidth=1)
-    right.axvline(100 * (TRUE_REMINDER - TRUE_CONTROL), color=GREEN, linestyle="--",
-                  label="True effect built into the data")
+    right.axvline(
+        100 * (TRUE_REMINDER - TRUE_CONTROL), color=GREEN, linestyle="--", label="True effect built into the data"
+    )
     right.set_xlim(-2, 12)
     right.set_yticks([])
     right.set_xlabel("Reminder's effect (percentage points)")
@@ -439,12 +496,14 @@ def power(p1: float, p2: float, n_per_group: int, *, alpha: float = 0.05) -> flo
     p_bar = (p1 + p2) / 2
     z_alpha = z_value(1 - alpha)
     score = (abs(p1 - p2) * math.sqrt(n_per_group) - z_alpha * math.sqrt(2 * p_bar * (1 - p_bar))) / math.sqrt(
-        p1 * (1 - p1) + p2 * (1 - p2))
+        p1 * (1 - p1) + p2 * (1 - p2)
+    )
     return NormalDist().cdf(score)
 
 
-def smallest_detectable_difference(p1: float, n_per_group: int, *, alpha: float = 0.05,
-                                   power_wanted: float = 0.8) -> float:
+def smallest_detectable_difference(
+    p1: float, n_per_group: int, *, alpha: float = 0.05, power_wanted: float = 0.8
+) -> float:
     """The smallest rise above ``p1`` that a trial of ``n_per_group`` a side detects with ``power_wanted``."""
     _check_share("share without the change", p1)
     low, high = 1e-6, 1 - p1 - 1e-6
@@ -524,24 +583,25 @@ def power_chart(result: dict[str, Any], figure: Any = None) -> Any:
 
 SMALL_PILOT = ChoiceKey(
     options={
-        "The letter works, and raises bookings by about 15 points":
-            "No. With 100 a group a pilot only comes out significant when chance has pushed its result well "
-            "above the true effect. The estimate is almost certainly too big.",
-        "The letter probably helps, but the true effect is likely much smaller than 15 points: test it at scale":
-            "Yes. A small pilot that 'wins' overstates the effect (the 'winner's curse'). Plan a larger trial "
-            "before you budget for 15 points.",
-        "The result is worthless and should be ignored":
-            "Not quite. It is weak evidence that the letter helps, but it is no measure of how much.",
-        "Run more small pilots until one shows an even bigger effect":
-            "No. Running pilots until one 'works' is how false findings are made, and how publication bias "
-            "builds up across a whole field.",
+        "The letter works, and raises bookings by about 15 points": "No. With 100 a group a pilot only comes out significant when chance has pushed its result well "
+        "above the true effect. The estimate is almost certainly too big.",
+        "The letter probably helps, but the true effect is likely much smaller than 15 points: test it at scale": "Yes. A small pilot that 'wins' overstates the effect (the 'winner's curse'). Plan a larger trial "
+        "before you budget for 15 points.",
+        "The result is worthless and should be ignored": "Not quite. It is weak evidence that the letter helps, but it is no measure of how much.",
+        "Run more small pilots until one shows an even bigger effect": "No. Running pilots until one 'works' is how false findings are made, and how publication bias "
+        "builds up across a whole field.",
     },
     answer="The letter probably helps, but the true effect is likely much smaller than 15 points: test it at scale",
 )
 
 
-def simulate_pilots(p_control: float = TRUE_CONTROL, p_treatment: float = TRUE_REMINDER, n_per_group: int = 100,
-                    pilots: int = 500, seed: int = 4) -> pd.DataFrame:
+def simulate_pilots(
+    p_control: float = TRUE_CONTROL,
+    p_treatment: float = TRUE_REMINDER,
+    n_per_group: int = 100,
+    pilots: int = 500,
+    seed: int = 4,
+) -> pd.DataFrame:
     """Run ``pilots`` made-up trials of ``n_per_group`` a side from known true shares (seeded).
 
     Each row: the observed difference (percentage points), its 95% Newcombe interval,
@@ -556,8 +616,14 @@ def simulate_pilots(p_control: float = TRUE_CONTROL, p_treatment: float = TRUE_R
     rows = []
     for t, c in zip(treated, control, strict=True):
         diff = difference_in_proportions(proportion(int(t), n_per_group), proportion(int(c), n_per_group))
-        rows.append({"difference": 100 * diff.estimate, "low": 100 * diff.low, "high": 100 * diff.high,
-                     "significant": diff.low > 0})
+        rows.append(
+            {
+                "difference": 100 * diff.estimate,
+                "low": 100 * diff.low,
+                "high": 100 * diff.high,
+                "significant": diff.low > 0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -569,8 +635,9 @@ def summarise_pilots(pilots: pd.DataFrame, true_effect_points: float) -> dict[st
         "Found a significant rise (%)": round(100 * float(pilots["significant"].mean()), 1),
         "Pointed the wrong way (%)": round(100 * float((pilots["difference"] < 0).mean()), 1),
         "Average effect, all pilots (points)": round(float(pilots["difference"].mean()), 1),
-        "Average effect, significant pilots only (points)":
-            round(float(significant["difference"].mean()), 1) if len(significant) else float("nan"),
+        "Average effect, significant pilots only (points)": round(float(significant["difference"].mean()), 1)
+        if len(significant)
+        else float("nan"),
         "True effect (points)": true_effect_points,
     }
 
@@ -598,23 +665,37 @@ def pilots_chart(small: pd.DataFrame, large: pd.DataFrame, small_n: int, large_n
 
 # --- 04 Providers and markets ---------------------------------------------------------------
 
-CARILLION_CONTRACTS = ReportFigure(500, "contracts", "Government contracts Carillion held ('nearly 500')", S4, (2609, 2611))
+CARILLION_CONTRACTS = ReportFigure(
+    500, "contracts", "Government contracts Carillion held ('nearly 500')", S4, (2609, 2611)
+)
 CARILLION_SUBCONTRACTORS = ReportFigure(1.2e9, "GBP", "Owed to sub-contractors", S4, (2611, 2612))
 CARILLION_PENSIONS = ReportFigure(800e6, "GBP", "Pension deficit", S4, (2612, 2613))
-CARILLION_LIABILITIES = ReportFigure(7e9, "GBP", "Liabilities ('almost £7 billion'): the largest trade insolvency "
-                                     "in UK history", S4, (2985, 2988))
-CARILLION: tuple[ReportFigure, ...] = (CARILLION_CONTRACTS, CARILLION_SUBCONTRACTORS, CARILLION_PENSIONS,
-                                       CARILLION_LIABILITIES)
+CARILLION_LIABILITIES = ReportFigure(
+    7e9, "GBP", "Liabilities ('almost £7 billion'): the largest trade insolvency in UK history", S4, (2985, 2988)
+)
+CARILLION: tuple[ReportFigure, ...] = (
+    CARILLION_CONTRACTS,
+    CARILLION_SUBCONTRACTORS,
+    CARILLION_PENSIONS,
+    CARILLION_LIABILITIES,
+)
 
 
 def carillion_table() -> pd.DataFrame:
     """Carillion's figures as the RSA article gives them."""
+
     def shown(figure: ReportFigure) -> str:
         if figure.unit == "GBP":
             return f"£{figure.value / 1e9:g} billion" if figure.value >= 1e9 else f"£{figure.value / 1e6:g} million"
         return f"{figure.value:,.0f}"
-    return pd.DataFrame({"What": [f.what for f in CARILLION], "Figure": [shown(f) for f in CARILLION],
-                         "Report lines": [f"{f.lines[0]}\u2013{f.lines[1]}" for f in CARILLION]}).set_index("What")
+
+    return pd.DataFrame(
+        {
+            "What": [f.what for f in CARILLION],
+            "Figure": [shown(f) for f in CARILLION],
+            "Report lines": [f"{f.lines[0]}\u2013{f.lines[1]}" for f in CARILLION],
+        }
+    ).set_index("What")
 
 
 def carillion_correction() -> pd.Series:
@@ -627,23 +708,29 @@ def leicestershire_facts() -> dict[str, float]:
     """The CIP's contract term (years), value ceiling (£) and weeks to the first meeting."""
     facts = load("case_study_facts")
     values = facts.set_index(facts["fact_id"].astype(str))["value"]
-    return {"term_years": float(values["leics_contract_term"]),
-            "value_ceiling": float(values["leics_contract_value"]),
-            "weeks_to_first_meeting": float(values["leics_first_meeting_weeks"])}
+    return {
+        "term_years": float(values["leics_contract_term"]),
+        "value_ceiling": float(values["leics_contract_value"]),
+        "weeks_to_first_meeting": float(values["leics_first_meeting_weeks"]),
+    }
 
 
 def social_value_rules() -> pd.DataFrame:
     """Today's social value and procurement rules, from the public facts."""
     facts = load("public_facts")
     rows = facts[facts["topic"].astype(str) == "Social value and procurement"]
-    return pd.DataFrame({
-        "Rule": rows["fact"].astype(str),
-        "Figure": [f"{v:g}%" if u == "percent" else "" for v, u in zip(rows["value"], rows["unit"].astype(str),
-                                                                         strict=True)],
-        "From": [f"{d.day} {d:%B %Y}" if not pd.isna(d) else "" for d in rows["date"]],
-        "Source": rows["source_title"].astype(str),
-        "Note": rows["note"].fillna("").astype(str),
-    }).set_index("Rule")
+    return pd.DataFrame(
+        {
+            "Rule": rows["fact"].astype(str),
+            "Figure": [
+                f"{v:g}%" if u == "percent" else ""
+                for v, u in zip(rows["value"], rows["unit"].astype(str), strict=True)
+            ],
+            "From": [f"{d.day} {d:%B %Y}" if not pd.isna(d) else "" for d in rows["date"]],
+            "Source": rows["source_title"].astype(str),
+            "Note": rows["note"].fillna("").astype(str),
+        }
+    ).set_index("Rule")
 
 
 _SPECIFY = "Specify and tender: the answer is known"
@@ -662,36 +749,27 @@ PROCUREMENT_ROUTES = SortKey(
         "A new app to help people manage their own care: readiness 4, adoption 1": _INVEST,
     },
     feedback={
-        "Buying latex gloves for care staff":
-            "Specify and tender: the RSA's own example of a simple problem, where a specification works.",
-        "Renewing a meals service that works well, with several able providers":
-            "Specify and tender: the need and the answer are known and the market is healthy. Still talk to "
-            "users and providers first.",
-        "Redesigning children's services from the edge of care to leaving care, with a partner who co-invests":
-            "Engage, then choose a partner: this is Leicestershire's Children's Innovation Partnership, "
-            "tendered to test partners' suitability and shared values, not a solution.",
-        "Too few residential places for children with complex needs; providers 'cherry pick'":
-            "Engage, then choose a partner: the market is not sufficient, so a specification alone will not "
-            "create supply. Leicestershire's first design brief was on residential placements.",
-        "Reducing loneliness among older people, where no one knows what works at scale":
-            "Invest to solve: a complex problem. Involve the people affected, fund early concepts and keep "
-            "break points at each stage.",
-        "A new app to help people manage their own care: readiness 4, adoption 1":
-            "Invest to solve: unproven and unused, so fund development in stages you can stop, rather than "
-            "a long contract.",
+        "Buying latex gloves for care staff": "Specify and tender: the RSA's own example of a simple problem, where a specification works.",
+        "Renewing a meals service that works well, with several able providers": "Specify and tender: the need and the answer are known and the market is healthy. Still talk to "
+        "users and providers first.",
+        "Redesigning children's services from the edge of care to leaving care, with a partner who co-invests": "Engage, then choose a partner: this is Leicestershire's Children's Innovation Partnership, "
+        "tendered to test partners' suitability and shared values, not a solution.",
+        "Too few residential places for children with complex needs; providers 'cherry pick'": "Engage, then choose a partner: the market is not sufficient, so a specification alone will not "
+        "create supply. Leicestershire's first design brief was on residential placements.",
+        "Reducing loneliness among older people, where no one knows what works at scale": "Invest to solve: a complex problem. Involve the people affected, fund early concepts and keep "
+        "break points at each stage.",
+        "A new app to help people manage their own care: readiness 4, adoption 1": "Invest to solve: unproven and unused, so fund development in stages you can stop, rather than "
+        "a long contract.",
     },
 )
 
 PROBLEM_EXPERTS = ChoiceKey(
     options={
-        "Solution experts, who can specify the right service in detail":
-            "No. The RSA says we should not ask commissioners to be solution experts: starting with the "
-            "answer crowds out innovation.",
-        "Problem experts, who understand the problem with the people who live with it":
-            "Yes. 'We shouldn't ask our commissioners to be solution experts, but we can expect them to be "
-            "problem experts' (Ian Burbidge, RSA).",
-        "Contract experts, who can extract the most value from suppliers":
-            "No. The RSA criticises a combative relationship where value is extracted, not created together.",
+        "Solution experts, who can specify the right service in detail": "No. The RSA says we should not ask commissioners to be solution experts: starting with the "
+        "answer crowds out innovation.",
+        "Problem experts, who understand the problem with the people who live with it": "Yes. 'We shouldn't ask our commissioners to be solution experts, but we can expect them to be "
+        "problem experts' (Ian Burbidge, RSA).",
+        "Contract experts, who can extract the most value from suppliers": "No. The RSA criticises a combative relationship where value is extracted, not created together.",
     },
     answer="Problem experts, who understand the problem with the people who live with it",
 )
@@ -717,7 +795,7 @@ def herfindahl_index(values: pd.Series | list[float] | tuple[float, ...]) -> flo
     (one provider has everything). N equal providers give 10,000 / N.
     """
     shares = _percent_shares(values)
-    return float((shares ** 2).sum())
+    return float((shares**2).sum())
 
 
 def equivalent_providers(index: float) -> float:
@@ -733,12 +811,14 @@ def market_shares(market: pd.DataFrame, service: str) -> pd.DataFrame:
     if rows.empty:
         raise ValueError(f"no providers of '{service}' in the market data")
     shares = _percent_shares(rows["annual_contract_value_gbp"].to_numpy())
-    table = pd.DataFrame({
-        "Provider (invented)": rows["provider_name"].astype(str).to_numpy(),
-        "Sector": rows["sector"].astype(str).to_numpy(),
-        "Annual value (£)": rows["annual_contract_value_gbp"].round().astype(int).to_numpy(),
-        "Share (%)": shares.round(1).to_numpy(),
-    })
+    table = pd.DataFrame(
+        {
+            "Provider (invented)": rows["provider_name"].astype(str).to_numpy(),
+            "Sector": rows["sector"].astype(str).to_numpy(),
+            "Annual value (£)": rows["annual_contract_value_gbp"].round().astype(int).to_numpy(),
+            "Share (%)": shares.round(1).to_numpy(),
+        }
+    )
     return table.sort_values("Annual value (£)", ascending=False).set_index("Provider (invented)")
 
 
@@ -750,16 +830,20 @@ def market_summary(market: pd.DataFrame) -> pd.DataFrame:
         shares = _percent_shares(part["annual_contract_value_gbp"].to_numpy()).sort_values(ascending=False)
         index = herfindahl_index(part["annual_contract_value_gbp"].to_numpy())
         voluntary = part.loc[part["sector"].astype(str) == "voluntary", "annual_contract_value_gbp"].sum()
-        rows.append({
-            "Service": service,
-            "Providers": len(part),
-            "Total annual value (£)": int(round(part["annual_contract_value_gbp"].sum())),
-            "Largest provider's share (%)": round(float(shares.iloc[0]), 1),
-            "Top three's share (%)": round(float(shares.iloc[:3].sum()), 1),
-            "Herfindahl index (0 to 10,000)": round(index),
-            "Equivalent number of equal providers": round(equivalent_providers(index), 1),
-            "Voluntary sector's share (%)": round(100 * float(voluntary) / float(part["annual_contract_value_gbp"].sum()), 1),
-        })
+        rows.append(
+            {
+                "Service": service,
+                "Providers": len(part),
+                "Total annual value (£)": round(part["annual_contract_value_gbp"].sum()),
+                "Largest provider's share (%)": round(float(shares.iloc[0]), 1),
+                "Top three's share (%)": round(float(shares.iloc[:3].sum()), 1),
+                "Herfindahl index (0 to 10,000)": round(index),
+                "Equivalent number of equal providers": round(equivalent_providers(index), 1),
+                "Voluntary sector's share (%)": round(
+                    100 * float(voluntary) / float(part["annual_contract_value_gbp"].sum()), 1
+                ),
+            }
+        )
     return pd.DataFrame(rows).set_index("Service")
 
 
@@ -780,9 +864,14 @@ def market_chart(market: pd.DataFrame) -> Any:
         index = herfindahl_index(table["Annual value (£)"].to_numpy())
         ax.set_title(f"{service.capitalize()}: HHI {index:,.0f}", fontsize=10)
     from matplotlib.patches import Patch
+
     used = sorted(set(market["sector"].astype(str)))
-    axes[-1].legend(handles=[Patch(color=colours[s], label=s.capitalize()) for s in used], loc="lower right",
-                    frameon=False, fontsize=8)
+    axes[-1].legend(
+        handles=[Patch(color=colours[s], label=s.capitalize()) for s in used],
+        loc="lower right",
+        frameon=False,
+        fontsize=8,
+    )
     figure.suptitle("Brackenford care market, 2024/25: who gets the council's money (synthetic data)")
     return figure
 
@@ -799,7 +888,12 @@ def somerset_day4_questions() -> pd.DataFrame:
     """Somerset's Day 4 key questions, with their lines in the report."""
     programme = load("somerset_programme")
     rows = programme[programme["day"] == 4].sort_values("question_number")
-    return pd.DataFrame({"Question": rows["key_question"].astype(str).to_numpy(),
-                         "Report lines": [f"{a}\u2013{b}" for a, b in zip(rows["question_line_start"],
-                                                                           rows["question_line_end"], strict=True)]},
-                        index=pd.Index(rows["question_number"].astype(int).to_numpy(), name="Number"))
+    return pd.DataFrame(
+        {
+            "Question": rows["key_question"].astype(str).to_numpy(),
+            "Report lines": [
+                f"{a}\u2013{b}" for a, b in zip(rows["question_line_start"], rows["question_line_end"], strict=True)
+            ],
+        },
+        index=pd.Index(rows["question_number"].astype(int).to_numpy(), name="Number"),
+    )

@@ -24,13 +24,16 @@ import pandas as pd
 from exercises.lessons import runcharts
 from exercises.lessons.common import BLUE, GREEN, GREY, LIGHT, ORANGE, RED, ChoiceKey, SortKey
 from exercises.lessons.day1 import ABC_STAGES_IN_ORDER, S1  # noqa: F401  (S1: the article title, for pages)
-from exercises.lessons.day2 import C1, C2, C6, C9, S5, as_stated, cite, fact
+from exercises.lessons.sources import C1, C2, C6, C9, S5, as_stated, cite, fact
 
 S7 = "Transformation in Rotherham: 'It takes a village to raise a child'"
-ABCD_SOURCE = ("J. Kretzmann and J. McKnight (1993), *Building Communities from the Inside Out*, "
-               "ABCD Institute, Northwestern University")
-MFI_SOURCE = ("G. Langley and others, *The Improvement Guide*, as taught by the Institute for Healthcare "
-              "Improvement (IHI)")
+ABCD_SOURCE = (
+    "J. Kretzmann and J. McKnight (1993), *Building Communities from the Inside Out*, "
+    "ABCD Institute, Northwestern University"
+)
+MFI_SOURCE = (
+    "G. Langley and others, *The Improvement Guide*, as taught by the Institute for Healthcare Improvement (IHI)"
+)
 
 
 # --- 01 Building on assets -------------------------------------------------------------
@@ -42,7 +45,7 @@ ABCD_TYPES: dict[str, str] = {
     "individuals": "The skills, knowledge, time and passions of residents: the 'capacity inventory'.",
     "associations": "Groups people run for themselves: clubs, faith groups, Friends groups, residents' groups.",
     "institutions": "Local public, voluntary and private organisations: schools, libraries, GP practices, "
-                    "the fire station.",
+    "the fire station.",
     "physical": "Land, buildings and spaces: parks, community halls, allotments, towpaths.",
     "economic": "Local money and trade: employers, social enterprises, credit unions, community funds.",
     "cultural": "Arts, heritage and shared identity: choirs, festivals, heritage trails, local history.",
@@ -53,10 +56,13 @@ _KRETZMANN_CORE = {"individuals", "associations", "institutions", "physical", "e
 
 def abcd_table() -> pd.DataFrame:
     """The six asset types, what each covers, and whether Kretzmann and McKnight name it."""
-    rows = [(kind.capitalize(), text, "Yes" if kind in _KRETZMANN_CORE else "Added by the course")
-            for kind, text in ABCD_TYPES.items()]
-    return pd.DataFrame(rows, columns=["Asset type", "What it covers", "In Kretzmann and McKnight (1993)"]
-                        ).set_index("Asset type")
+    rows = [
+        (kind.capitalize(), text, "Yes" if kind in _KRETZMANN_CORE else "Added by the course")
+        for kind, text in ABCD_TYPES.items()
+    ]
+    return pd.DataFrame(rows, columns=["Asset type", "What it covers", "In Kretzmann and McKnight (1993)"]).set_index(
+        "Asset type"
+    )
 
 
 def _cite_two(article: str, first: tuple[int, int], second: tuple[int, int]) -> str:
@@ -70,57 +76,86 @@ def asset_examples_table(facts: pd.DataFrame, projects: pd.DataFrame) -> pd.Data
     volunteers, friends = fact(facts, "storyhouse_volunteers"), fact(facts, "suffolk_friends_groups")
     wigan_money, wigan_projects = fact(facts, "wigan_community_investment"), fact(facts, "wigan_projects")
     rows = [
-        ("Somerset: Cheddar and Axbridge",
-         "A challenge project from the first cohort used asset-based community development for a wider "
-         "community response to health and wellbeing, and set up a 'Seattle-style' community fund.",
-         cite(C2, (int(cheddar["line_start"]), int(cheddar["line_end"])))),
-        ("Wigan",
-         f"Council day centres replaced by community groups; {as_stated(wigan_money)} invested over four years "
-         f"in grassroots organisations, supporting {as_stated(wigan_projects)} projects; an asset-based approach "
-         "in children's social care.",
-         cite(S5, (3379, 3493))),
-        ("Oldham: Holts and Lees",
-         f"The hub team 'wraps services around the community assets'. A community pantry signed up "
-         f"{as_stated(pantry)} members in its first two months.",
-         _cite_two(C1, (5350, 5356), (int(pantry["line_start"]), int(pantry["line_end"])))),
-        ("Storyhouse, Chester",
-         f"{as_stated(groups)} community groups use the building free each month; "
-         f"{as_stated(volunteers)} volunteers work alongside the staff.",
-         cite(C6, (int(groups["line_start"]), int(volunteers["line_end"])))),
-        ("Suffolk Libraries",
-         f"Each library has a community 'Friends' group ({as_stated(friends)} in all) that is a member of "
-         "the society and votes at its AGM.",
-         _cite_two(C9, (9115, 9130), (int(friends["line_start"]), int(friends["line_end"])))),
+        (
+            "Somerset: Cheddar and Axbridge",
+            "A challenge project from the first cohort used asset-based community development for a wider "
+            "community response to health and wellbeing, and set up a 'Seattle-style' community fund.",
+            cite(C2, (int(cheddar["line_start"]), int(cheddar["line_end"]))),
+        ),
+        (
+            "Wigan",
+            f"Council day centres replaced by community groups; {as_stated(wigan_money)} invested over four years "
+            f"in grassroots organisations, supporting {as_stated(wigan_projects)} projects; an asset-based approach "
+            "in children's social care.",
+            cite(S5, (3379, 3493)),
+        ),
+        (
+            "Oldham: Holts and Lees",
+            f"The hub team 'wraps services around the community assets'. A community pantry signed up "
+            f"{as_stated(pantry)} members in its first two months.",
+            _cite_two(C1, (5350, 5356), (int(pantry["line_start"]), int(pantry["line_end"]))),
+        ),
+        (
+            "Storyhouse, Chester",
+            f"{as_stated(groups)} community groups use the building free each month; "
+            f"{as_stated(volunteers)} volunteers work alongside the staff.",
+            cite(C6, (int(groups["line_start"]), int(volunteers["line_end"]))),
+        ),
+        (
+            "Suffolk Libraries",
+            f"Each library has a community 'Friends' group ({as_stated(friends)} in all) that is a member of "
+            "the society and votes at its AGM.",
+            _cite_two(C9, (9115, 9130), (int(friends["line_start"]), int(friends["line_end"]))),
+        ),
     ]
     return pd.DataFrame(rows, columns=["Where", "The assets it built on", "Source"]).set_index("Where")
 
 
 _STAGE_SCENARIOS: tuple[tuple[str, str, str], ...] = (
-    ("The council buys day-centre places; residents are not asked what they want, and each department "
-     "manages its own buildings.", "Embryonic",
-     "Embryonic: a narrow set of outcomes met by traditional services, assets managed in silos, no "
-     "meaningful involvement of people."),
-    ("Each contract is judged on how many places it fills.", "Embryonic",
-     "Embryonic: counting places filled is an output, and the only tool is a traditional service."),
-    ("Outcomes are written into every contract and reviewed with the NHS, but residents are surveyed only "
-     "once a year.", "Outcome-focused",
-     "Outcome-focused: a wider, embedded use of outcomes and some joint work with other commissioners, but "
-     "limited engagement with people and communities."),
-    ("The falls service recruits volunteers to hand out leaflets, but the council still decides everything.",
-     "Asset-aware",
-     "Asset-aware: volunteers are 'bolted on' to an existing service, and organisational commissioners "
-     "still decide."),
-    ("Consultation is wide and one service is co-produced; a 'good neighbours' scheme is added to home care.",
-     "Asset-aware",
-     "Asset-aware: fuller consultation and some co-production, with community assets added to services "
-     "rather than shaping them."),
-    ("Residents, the walking group and the council decide together how to spend the falls budget, and most "
-     "of it now helps people and groups do things for themselves.", "Asset-based",
-     "Asset-based: co-production and public resources used to support people and communities rather than "
-     "to provide services."),
-    ("Leaders across health, the council and the community steer one plan for whole-life outcomes in the "
-     "neighbourhood.", "Asset-based",
-     "Asset-based: whole-life and community outcomes with whole-systems leadership."),
+    (
+        "The council buys day-centre places; residents are not asked what they want, and each department "
+        "manages its own buildings.",
+        "Embryonic",
+        "Embryonic: a narrow set of outcomes met by traditional services, assets managed in silos, no "
+        "meaningful involvement of people.",
+    ),
+    (
+        "Each contract is judged on how many places it fills.",
+        "Embryonic",
+        "Embryonic: counting places filled is an output, and the only tool is a traditional service.",
+    ),
+    (
+        "Outcomes are written into every contract and reviewed with the NHS, but residents are surveyed only "
+        "once a year.",
+        "Outcome-focused",
+        "Outcome-focused: a wider, embedded use of outcomes and some joint work with other commissioners, but "
+        "limited engagement with people and communities.",
+    ),
+    (
+        "The falls service recruits volunteers to hand out leaflets, but the council still decides everything.",
+        "Asset-aware",
+        "Asset-aware: volunteers are 'bolted on' to an existing service, and organisational commissioners "
+        "still decide.",
+    ),
+    (
+        "Consultation is wide and one service is co-produced; a 'good neighbours' scheme is added to home care.",
+        "Asset-aware",
+        "Asset-aware: fuller consultation and some co-production, with community assets added to services "
+        "rather than shaping them.",
+    ),
+    (
+        "Residents, the walking group and the council decide together how to spend the falls budget, and most "
+        "of it now helps people and groups do things for themselves.",
+        "Asset-based",
+        "Asset-based: co-production and public resources used to support people and communities rather than "
+        "to provide services.",
+    ),
+    (
+        "Leaders across health, the council and the community steer one plan for whole-life outcomes in the "
+        "neighbourhood.",
+        "Asset-based",
+        "Asset-based: whole-life and community outcomes with whole-systems leadership.",
+    ),
 )
 
 STAGE_SORT = SortKey(
@@ -130,34 +165,61 @@ STAGE_SORT = SortKey(
 )
 
 _ASSET_EXAMPLES: tuple[tuple[str, str | tuple[str, ...], str], ...] = (
-    ("A retired joiner who offers to do small repairs for neighbours", "individuals",
-     "Individuals: one person's skills and time, the heart of a capacity inventory."),
-    ("Storyhouse's volunteers", "individuals",
-     "Individuals: people giving their own time and skills (PSTA 2019, Storyhouse case study)."),
-    ("The Friends group of each Suffolk library", "associations",
-     "Associations: groups run by their members, here members of the library society (PSTA 2019, Suffolk "
-     "Libraries case study)."),
-    ("The community groups that use Storyhouse free each month", "associations",
-     "Associations: choirs, conversation groups and clubs that people run for themselves."),
-    ("The local GP practice and primary school", "institutions",
-     "Institutions: organisations with staff, budgets and buildings that can open their doors to the "
-     "community."),
-    ("Hounslow's parks and open spaces", "physical",
-     "Physical: land and spaces. Their Friends groups would be associations (PSTA 2019, Hounslow Parks case "
-     "study)."),
-    ("The 'Seattle-style' community fund in Cheddar and Axbridge", "economic",
-     "Economic: local money for local wellbeing initiatives (PSTA 2019, Somerset Academies case study)."),
-    ("Oldham's community pantry", ("economic", "associations"),
-     "Economic or associations: members buy food cheaply (economic), and the community runs it for itself "
-     "(an association). Either reading is fair (PSTA 2019, Oldham case study)."),
-    ("A community choir and a local heritage trail", "cultural",
-     "Cultural: arts and heritage that give a place its identity and bring people together."),
+    (
+        "A retired joiner who offers to do small repairs for neighbours",
+        "individuals",
+        "Individuals: one person's skills and time, the heart of a capacity inventory.",
+    ),
+    (
+        "Storyhouse's volunteers",
+        "individuals",
+        "Individuals: people giving their own time and skills (PSTA 2019, Storyhouse case study).",
+    ),
+    (
+        "The Friends group of each Suffolk library",
+        "associations",
+        "Associations: groups run by their members, here members of the library society (PSTA 2019, Suffolk "
+        "Libraries case study).",
+    ),
+    (
+        "The community groups that use Storyhouse free each month",
+        "associations",
+        "Associations: choirs, conversation groups and clubs that people run for themselves.",
+    ),
+    (
+        "The local GP practice and primary school",
+        "institutions",
+        "Institutions: organisations with staff, budgets and buildings that can open their doors to the community.",
+    ),
+    (
+        "Hounslow's parks and open spaces",
+        "physical",
+        "Physical: land and spaces. Their Friends groups would be associations (PSTA 2019, Hounslow Parks case study).",
+    ),
+    (
+        "The 'Seattle-style' community fund in Cheddar and Axbridge",
+        "economic",
+        "Economic: local money for local wellbeing initiatives (PSTA 2019, Somerset Academies case study).",
+    ),
+    (
+        "Oldham's community pantry",
+        ("economic", "associations"),
+        "Economic or associations: members buy food cheaply (economic), and the community runs it for itself "
+        "(an association). Either reading is fair (PSTA 2019, Oldham case study).",
+    ),
+    (
+        "A community choir and a local heritage trail",
+        "cultural",
+        "Cultural: arts and heritage that give a place its identity and bring people together.",
+    ),
 )
 
 ASSET_TYPE_SORT = SortKey(
     categories=tuple(kind.capitalize() for kind in ASSET_TYPES),
-    answers={item: (answer.capitalize() if isinstance(answer, str) else tuple(a.capitalize() for a in answer))
-             for item, answer, _ in _ASSET_EXAMPLES},
+    answers={
+        item: (answer.capitalize() if isinstance(answer, str) else tuple(a.capitalize() for a in answer))
+        for item, answer, _ in _ASSET_EXAMPLES
+    },
     feedback={item: text for item, _, text in _ASSET_EXAMPLES},
 )
 
@@ -188,15 +250,17 @@ def asset_map(assets: pd.DataFrame, wards: pd.DataFrame) -> pd.DataFrame:
     )
     table = wards.assign(ward_code=wards["ward_code"].astype(str)).set_index("ward_code").join(by_ward)
     table[["assets", "people"]] = table[["assets", "people"]].fillna(0)
-    result = pd.DataFrame({
-        "Ward": table["ward"].astype(str),
-        NEED: table["need_index"].astype(float),
-        RESIDENTS: table["population"].astype(int),
-        ASSETS: table["assets"].astype(int),
-        PER_1000: (1000 * table["assets"] / table["population"]).astype(float).round(2),
-        PEOPLE_PER_1000: (1000 * table["people"].astype(float) / table["population"]).round(0).astype(int),
-        WORKS_WITH: (100 * table["works_with"].astype(float)).round(0),
-    })
+    result = pd.DataFrame(
+        {
+            "Ward": table["ward"].astype(str),
+            NEED: table["need_index"].astype(float),
+            RESIDENTS: table["population"].astype(int),
+            ASSETS: table["assets"].astype(int),
+            PER_1000: (1000 * table["assets"] / table["population"]).astype(float).round(2),
+            PEOPLE_PER_1000: (1000 * table["people"].astype(float) / table["population"]).round(0).astype(int),
+            WORKS_WITH: (100 * table["works_with"].astype(float)).round(0),
+        }
+    )
     return result.sort_values(NEED, ascending=False).set_index("Ward")
 
 
@@ -230,9 +294,12 @@ def thinnest_ward_question(table: pd.DataFrame) -> ChoiceKey:
     """Which ward has the fewest assets per 1,000 residents? Options: every ward; feedback from the data."""
     thinnest = str(table[PER_1000].idxmin())
     options = {
-        str(ward): (f"Yes: {ward} has {row[PER_1000]:.2f} assets per 1,000 residents, the fewest, and a need "
-                    f"index of {row[NEED]:.1f}." if str(ward) == thinnest
-                    else f"Not this one: {ward} has {row[PER_1000]:.2f} per 1,000 residents.")
+        str(ward): (
+            f"Yes: {ward} has {row[PER_1000]:.2f} assets per 1,000 residents, the fewest, and a need "
+            f"index of {row[NEED]:.1f}."
+            if str(ward) == thinnest
+            else f"Not this one: {ward} has {row[PER_1000]:.2f} per 1,000 residents."
+        )
         for ward, row in table.sort_index().iterrows()
     }
     return ChoiceKey(options=options, answer=thinnest)
@@ -291,12 +358,11 @@ def asset_types_chart(rates: pd.DataFrame) -> Any:
 KOTTER_MEANING: dict[str, str] = {
     "1. Create a sense of urgency": "Help people see why things cannot stay as they are.",
     "2. Build a guiding coalition": "Bring together enough people with the power and trust to lead the change.",
-    "3. Form a strategic vision and initiatives": "Say clearly where you are going and the first things you "
-                                                  "will do.",
+    "3. Form a strategic vision and initiatives": "Say clearly where you are going and the first things you will do.",
     "3a. Communicate the vision": "Ian Thomas's own addition: say it again and again, in many forms.",
     "4. Enlist a volunteer army": "Bring in many people who want to help, inside and outside the organisation.",
     "5. Enable action by removing barriers": "Clear what stops people acting: from IT and offices to "
-                                             "confidence and mindset.",
+    "confidence and mindset.",
     "6. Generate short-term wins": "Show early, visible progress to build belief.",
     "7. Sustain acceleration": "Keep up the pace after the first wins.",
     "8. Institute change": "Make the new ways the normal way, so they last.",
@@ -315,8 +381,9 @@ def kotter_table(timeline: pd.DataFrame) -> pd.DataFrame:
         events = timeline[timeline["kotter_step"].astype(str) == step]
         lines = f"{int(events['line_start'].min())}\u2013{int(events['line_end'].max())}" if len(events) else ""
         rows.append((step, KOTTER_MEANING[step], len(events), lines))
-    return pd.DataFrame(rows, columns=["Step", "What it means", "Events in the timeline", "Report lines"]
-                        ).set_index("Step")
+    return pd.DataFrame(rows, columns=["Step", "What it means", "Events in the timeline", "Report lines"]).set_index(
+        "Step"
+    )
 
 
 def dated_events(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -356,8 +423,14 @@ def timeline_chart(timeline: pd.DataFrame) -> Any:
     for y, row in dated.iterrows():
         marker, colour = markers[str(row["kind"])]
         axes.scatter(row["date"], y, marker=marker, color=colour, s=55, zorder=3)
-        axes.annotate(str(row["kotter_step"]), (row["date"], y), textcoords="offset points", xytext=(8, -3),
-                      fontsize=7.5, color=GREY)
+        axes.annotate(
+            str(row["kotter_step"]),
+            (row["date"], y),
+            textcoords="offset points",
+            xytext=(8, -3),
+            fontsize=7.5,
+            color=GREY,
+        )
         label = _SHORT_EVENTS.get(int(row["sequence"]), str(row["event"])[:30])
         if str(row["date_precision"]) != "day":
             label += f" ({row['date_precision']} only)"
@@ -369,8 +442,14 @@ def timeline_chart(timeline: pd.DataFrame) -> Any:
     axes.set_xlim(pd.Timestamp("2014-06-01"), pd.Timestamp("2019-09-01"))
     axes.set_xlabel("Date (year)")
     axes.grid(axis="y", color=LIGHT)
-    axes.legend(handles=[Line2D([], [], marker=m, color=c, linestyle="", label=k.capitalize())
-                         for k, (m, c) in markers.items()], loc="upper right", fontsize=8, frameon=False)
+    axes.legend(
+        handles=[
+            Line2D([], [], marker=m, color=c, linestyle="", label=k.capitalize()) for k, (m, c) in markers.items()
+        ],
+        loc="upper right",
+        fontsize=8,
+        frameon=False,
+    )
     axes.set_title("Rotherham, 2014 to 2018: the dated events and their Kotter step")
     return figure
 
@@ -385,8 +464,10 @@ def kotter_sort(timeline: pd.DataFrame, sequences: Sequence[int] = KOTTER_ITEMS)
     for _, row in rows.iterrows():
         step, item = str(row["kotter_step"]), str(row["event"])
         answers[item] = step
-        text = (f"Ian Thomas puts this under step {step.split('.')[0]}, '{step.split('. ', 1)[1]}' "
-                f"(PSTA 2019, S7, lines {int(row['line_start'])}\u2013{int(row['line_end'])}).")
+        text = (
+            f"Ian Thomas puts this under step {step.split('.')[0]}, '{step.split('. ', 1)[1]}' "
+            f"(PSTA 2019, S7, lines {int(row['line_start'])}\u2013{int(row['line_end'])})."
+        )
         if pd.notna(row["note"]):
             text += f" {row['note']}"
         feedback[item] = text
@@ -396,14 +477,10 @@ def kotter_sort(timeline: pd.DataFrame, sequences: Sequence[int] = KOTTER_ITEMS)
 
 NON_LINEAR = ChoiceKey(
     options={
-        "The steps must be taken strictly in order, one at a time":
-            "No: Ian Thomas says there is 'a slight flaw' in the model's sequencing, and allows for flexibility.",
-        "Change was iterative, 'a roller coaster ride', and at times derailed":
-            "Yes: three residential homes were rated inadequate while the wider system was improving.",
-        "Once the guiding coalition is built, progress is steady":
-            "No: the setbacks came after the coalition and the vision were in place.",
-        "Quick wins make later setbacks impossible":
-            "No: quick wins build belief, but the article shows setbacks still happen.",
+        "The steps must be taken strictly in order, one at a time": "No: Ian Thomas says there is 'a slight flaw' in the model's sequencing, and allows for flexibility.",
+        "Change was iterative, 'a roller coaster ride', and at times derailed": "Yes: three residential homes were rated inadequate while the wider system was improving.",
+        "Once the guiding coalition is built, progress is steady": "No: the setbacks came after the coalition and the vision were in place.",
+        "Quick wins make later setbacks impossible": "No: quick wins build belief, but the article shows setbacks still happen.",
     },
     answer="Change was iterative, 'a roller coaster ride', and at times derailed",
 )
@@ -429,25 +506,22 @@ MFI_SORT = SortKey(
         "No one waits in hospital for home care they are ready for": AIM,
     },
     feedback={
-        "Raise the share of home-care referrals that start within 7 days from about 55% to 70% by next May":
-            "Aim: it says what, how much and by when.",
-        "Plot the weekly share starting within 7 days on a run chart":
-            "Measure: it shows whether a change is an improvement, week by week.",
-        "Count, each week, how many people wait more than 14 days":
-            "Measure: a balancing measure, to check that speeding up some referrals does not leave others "
-            "waiting longer.",
-        "Let trusted assessors on the ward book care before the patient is discharged":
-            "Change: an idea to test in a PDSA cycle (it is the change in the Brackenford data).",
-        "Hold a ten-minute daily call between the hospital discharge team and providers":
-            "Change: another idea to test, small and quick.",
-        "No one waits in hospital for home care they are ready for":
-            "Aim: a broad aim. A good aim also says how much and by when.",
+        "Raise the share of home-care referrals that start within 7 days from about 55% to 70% by next May": "Aim: it says what, how much and by when.",
+        "Plot the weekly share starting within 7 days on a run chart": "Measure: it shows whether a change is an improvement, week by week.",
+        "Count, each week, how many people wait more than 14 days": "Measure: a balancing measure, to check that speeding up some referrals does not leave others "
+        "waiting longer.",
+        "Let trusted assessors on the ward book care before the patient is discharged": "Change: an idea to test in a PDSA cycle (it is the change in the Brackenford data).",
+        "Hold a ten-minute daily call between the hospital discharge team and providers": "Change: another idea to test, small and quick.",
+        "No one waits in hospital for home care they are ready for": "Aim: a broad aim. A good aim also says how much and by when.",
     },
 )
 
 PDSA_STAGES: tuple[tuple[str, str], ...] = (
-    ("Plan", "Say what change you will test, who, where and when, what you predict will happen, and what "
-             "data you will collect."),
+    (
+        "Plan",
+        "Say what change you will test, who, where and when, what you predict will happen, and what "
+        "data you will collect.",
+    ),
     ("Do", "Try it on a small scale. Write down what happens, including problems and surprises."),
     ("Study", "Compare the data with your prediction. What did you learn?"),
     ("Act", "Adopt the change, adapt it and test again, or abandon it. Plan the next cycle."),
@@ -494,20 +568,27 @@ def _describe_findings(name: str, values: Sequence[float]) -> str:
     findings = rule_findings(values)
     parts = []
     for signal in findings[SHIFT]:
-        parts.append(f"a shift: {signal.points} points in a row {signal.direction} the median "
-                     f"({runcharts.median(values):g}), points {signal.start + 1} to {signal.end + 1}")
+        parts.append(
+            f"a shift: {signal.points} points in a row {signal.direction} the median "
+            f"({runcharts.median(values):g}), points {signal.start + 1} to {signal.end + 1}"
+        )
     for signal in findings[TREND]:
-        parts.append(f"a trend: {signal.points} points going {signal.direction}, points {signal.start + 1} to "
-                     f"{signal.end + 1}")
+        parts.append(
+            f"a trend: {signal.points} points going {signal.direction}, points {signal.start + 1} to {signal.end + 1}"
+        )
     limits = runcharts.xmr_limits(values)
     for signal in findings[OUTSIDE]:
-        parts.append(f"point {signal.start + 1} ({values[signal.start]:g}) is {signal.direction} the "
-                     f"{'upper' if signal.direction == 'above' else 'lower'} limit "
-                     f"({limits.upper if signal.direction == 'above' else limits.lower:.1f})")
+        parts.append(
+            f"point {signal.start + 1} ({values[signal.start]:g}) is {signal.direction} the "
+            f"{'upper' if signal.direction == 'above' else 'lower'} limit "
+            f"({limits.upper if signal.direction == 'above' else limits.lower:.1f})"
+        )
     if not parts:
-        return (f"{name}: no signal. The longest run on one side of the median is shorter than six points, no "
-                f"five points go steadily up or down, and every point is inside the limits "
-                f"({limits.lower:.1f} to {limits.upper:.1f}). This is ordinary, common-cause variation.")
+        return (
+            f"{name}: no signal. The longest run on one side of the median is shorter than six points, no "
+            f"five points go steadily up or down, and every point is inside the limits "
+            f"({limits.lower:.1f} to {limits.upper:.1f}). This is ordinary, common-cause variation."
+        )
     return f"{name}: " + "; ".join(parts) + "."
 
 
@@ -566,8 +647,10 @@ def weekly_analysis(measure: pd.DataFrame) -> dict[str, Any]:
     after = measure[measure["week"] >= change_week(measure)][PERCENT].astype(float)
 
     def as_weeks(found: list[runcharts.Signal]) -> list[dict[str, Any]]:
-        return [{"first_week": weeks[s.start], "last_week": weeks[s.end], "points": s.points,
-                 "direction": s.direction} for s in found]
+        return [
+            {"first_week": weeks[s.start], "last_week": weeks[s.end], "points": s.points, "direction": s.direction}
+            for s in found
+        ]
 
     return {
         "change_week": change_week(measure),
@@ -605,14 +688,33 @@ def run_chart(measure: pd.DataFrame) -> Any:
     measure = measure.sort_values("week")
     figure = Figure(figsize=(9, 4.4))
     axes = figure.add_subplot()
-    axes.plot(measure["week"], measure[PERCENT], color=BLUE, marker="o", markersize=3.5, linewidth=1.2,
-              label="Share started within 7 days")
-    axes.axhline(found["baseline_median"], color=GREY, linestyle="--", linewidth=1.2,
-                 label=f"Median of weeks 1 to {found['change_week'] - 1}: {found['baseline_median']:.1f}%")
+    axes.plot(
+        measure["week"],
+        measure[PERCENT],
+        color=BLUE,
+        marker="o",
+        markersize=3.5,
+        linewidth=1.2,
+        label="Share started within 7 days",
+    )
+    axes.axhline(
+        found["baseline_median"],
+        color=GREY,
+        linestyle="--",
+        linewidth=1.2,
+        label=f"Median of weeks 1 to {found['change_week'] - 1}: {found['baseline_median']:.1f}%",
+    )
     for shift in found["shifts"]:
         rows = measure[measure["week"].between(shift["first_week"], shift["last_week"])]
-        axes.scatter(rows["week"], rows[PERCENT], marker="s", color=ORANGE, s=30, zorder=3,
-                     label=f"Shift: weeks {shift['first_week']} to {shift['last_week']}")
+        axes.scatter(
+            rows["week"],
+            rows[PERCENT],
+            marker="s",
+            color=ORANGE,
+            s=30,
+            zorder=3,
+            label=f"Shift: weeks {shift['first_week']} to {shift['last_week']}",
+        )
     _annotate_change(axes, measure)
     axes.set_ylim(0, 100)
     axes.set_xlim(0, int(measure["week"].max()) + 1)
@@ -633,14 +735,27 @@ def xmr_chart(measure: pd.DataFrame) -> Any:
     outside = measure[measure["week"].isin(found["outside"])]
     figure = Figure(figsize=(9, 4.4))
     axes = figure.add_subplot()
-    axes.plot(measure["week"], measure[PERCENT], color=BLUE, marker="o", markersize=3.5, linewidth=1.2,
-              label="Share started within 7 days")
+    axes.plot(
+        measure["week"],
+        measure[PERCENT],
+        color=BLUE,
+        marker="o",
+        markersize=3.5,
+        linewidth=1.2,
+        label="Share started within 7 days",
+    )
     axes.axhline(limits.mean, color=GREY, linewidth=1.2, label=f"Baseline mean: {limits.mean:.1f}%")
-    axes.axhline(limits.upper, color=RED, linestyle=":", linewidth=1.2,
-                 label=f"Limits: {limits.lower:.1f}% to {limits.upper:.1f}%")
+    axes.axhline(
+        limits.upper,
+        color=RED,
+        linestyle=":",
+        linewidth=1.2,
+        label=f"Limits: {limits.lower:.1f}% to {limits.upper:.1f}%",
+    )
     axes.axhline(limits.lower, color=RED, linestyle=":", linewidth=1.2)
-    axes.scatter(outside["week"], outside[PERCENT], marker="D", color=ORANGE, s=40, zorder=3,
-                 label="Above the upper limit")
+    axes.scatter(
+        outside["week"], outside[PERCENT], marker="D", color=ORANGE, s=40, zorder=3, label="Above the upper limit"
+    )
     _annotate_change(axes, measure)
     axes.set_ylim(0, 100)
     axes.set_xlim(0, int(measure["week"].max()) + 1)
@@ -656,14 +771,16 @@ def weekly_table(measure: pd.DataFrame) -> pd.DataFrame:
     found = weekly_analysis(measure)
     centre = found["baseline_median"]
     side = measure[PERCENT].map(lambda v: "on the median" if v == centre else ("above" if v > centre else "below"))
-    return pd.DataFrame({
-        "Week": measure["week"].astype(int),
-        "Week starting": measure["week_start"].dt.strftime("%d %b %Y"),
-        "Referrals": measure["referrals"].astype(int),
-        "Started within 7 days (%)": measure[PERCENT].astype(float),
-        "Side of the baseline median": side,
-        "What changed": measure["annotation"].fillna(""),
-    }).set_index("Week")
+    return pd.DataFrame(
+        {
+            "Week": measure["week"].astype(int),
+            "Week starting": measure["week_start"].dt.strftime("%d %b %Y"),
+            "Referrals": measure["referrals"].astype(int),
+            "Started within 7 days (%)": measure[PERCENT].astype(float),
+            "Side of the baseline median": side,
+            "What changed": measure["annotation"].fillna(""),
+        }
+    ).set_index("Week")
 
 
 # --- 06 Team step: Somerset's Day 5 ------------------------------------------------------------
@@ -681,6 +798,7 @@ def panel_questions_table(somerset_questions: Sequence[str]) -> pd.DataFrame:
     )
     if len(somerset_questions) != len(where):
         raise ValueError(f"expected Somerset's {len(where)} Day 5 questions, found {len(somerset_questions)}")
-    return pd.DataFrame({"Somerset's question": list(somerset_questions), "Where it goes in your plan": where},
-                        index=pd.RangeIndex(1, len(where) + 1, name="Question"))
-
+    return pd.DataFrame(
+        {"Somerset's question": list(somerset_questions), "Where it goes in your plan": where},
+        index=pd.RangeIndex(1, len(where) + 1, name="Question"),
+    )

@@ -61,8 +61,10 @@ def irr(flows: Sequence[float], *, low: float = -0.99, high: float = 10.0, toler
     if f_low == 0:
         return low
     if f_low * f_high > 0:
-        raise ValueError("These flows have no internal rate of return between "
-                         f"{low:.0%} and {high:.0%}: the money never breaks even.")
+        raise ValueError(
+            "These flows have no internal rate of return between "
+            f"{low:.0%} and {high:.0%}: the money never breaks even."
+        )
     for _ in range(200):
         middle = (low + high) / 2
         f_middle = npv(flows, middle)
@@ -90,8 +92,9 @@ def with_optimism_bias(cost: float, uplift: float) -> float:
     return cost * (1 + uplift)
 
 
-def counted_saving(gross: float, *, deadweight: float = 0.0, attribution: float = 1.0,
-                   displacement: float = 0.0) -> float:
+def counted_saving(
+    gross: float, *, deadweight: float = 0.0, attribution: float = 1.0, displacement: float = 0.0
+) -> float:
     """The part of a claimed saving that the work itself caused.
 
     ``gross × (1 − deadweight) × (1 − displacement) × attribution``: take out what would
@@ -104,8 +107,16 @@ def counted_saving(gross: float, *, deadweight: float = 0.0, attribution: float 
     return gross * (1 - deadweight) * (1 - displacement) * attribution
 
 
-def saving_over_time(gross_per_year: float, years: int, rate: float, *, deadweight: float = 0.0,
-                     attribution: float = 1.0, displacement: float = 0.0, drop_off: float = 0.0) -> pd.DataFrame:
+def saving_over_time(
+    gross_per_year: float,
+    years: int,
+    rate: float,
+    *,
+    deadweight: float = 0.0,
+    attribution: float = 1.0,
+    displacement: float = 0.0,
+    drop_off: float = 0.0,
+) -> pd.DataFrame:
     """A yearly saving claimed for ``years`` years, as counted and in today's money.
 
     Year 1 is the first year of savings. Drop-off shrinks the effect each year after the
@@ -118,8 +129,14 @@ def saving_over_time(gross_per_year: float, years: int, rate: float, *, deadweig
     rows = []
     for t in range(1, years + 1):
         counted = first * (1 - drop_off) ** (t - 1)
-        rows.append({"year": t, "claimed": gross_per_year, "counted": counted,
-                     "counted_today": counted * discount_factor(t, rate)})
+        rows.append(
+            {
+                "year": t,
+                "claimed": gross_per_year,
+                "counted": counted,
+                "counted_today": counted * discount_factor(t, rate),
+            }
+        )
     return pd.DataFrame(rows).set_index("year")
 
 
@@ -137,8 +154,9 @@ class Outcome:
     year: int
 
 
-def payment_profile(rate_card: Sequence[Outcome], cohort: int, *, delay: int = 0, years: int | None = None,
-                    cap: float | None = None) -> pd.DataFrame:
+def payment_profile(
+    rate_card: Sequence[Outcome], cohort: int, *, delay: int = 0, years: int | None = None, cap: float | None = None
+) -> pd.DataFrame:
     """Outcome payments by year: one column per outcome, one row per year from 0.
 
     Payment = cohort × achievement rate × price, in the outcome's year plus ``delay``.
@@ -165,8 +183,16 @@ def payment_profile(rate_card: Sequence[Outcome], cohort: int, *, delay: int = 0
     return table
 
 
-def outcomes_contract(rate_card: Sequence[Outcome], cohort: int, *, capital: float, provider_share: float,
-                      rate: float, delay: int = 0, cap: float | None = None) -> dict[str, float]:
+def outcomes_contract(
+    rate_card: Sequence[Outcome],
+    cohort: int,
+    *,
+    capital: float,
+    provider_share: float,
+    rate: float,
+    delay: int = 0,
+    cap: float | None = None,
+) -> dict[str, float]:
     """Who pays and who gains in a simple social impact bond.
 
     Investors put ``capital`` in at year 0 to pay for the service; the commissioner pays
@@ -179,7 +205,7 @@ def outcomes_contract(rate_card: Sequence[Outcome], cohort: int, *, capital: flo
     profile = payment_profile(rate_card, cohort, delay=delay, cap=cap)
     payments = profile.sum(axis=1).tolist()
     to_investors = [p * (1 - provider_share) for p in payments]
-    investor_flows = [-capital + to_investors[0]] + to_investors[1:]
+    investor_flows = [-capital + to_investors[0], *to_investors[1:]]
     total_paid = sum(payments)
     try:
         investor_irr = irr(investor_flows)
@@ -195,4 +221,3 @@ def outcomes_contract(rate_card: Sequence[Outcome], cohort: int, *, capital: flo
         "Investors' money multiple": sum(to_investors) / capital,
         "Investors' internal rate of return": investor_irr,
     }
-

@@ -53,6 +53,7 @@ Sources
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -172,7 +173,7 @@ def _first_of_repeats(numbers: Sequence[float], position: int) -> int:
 def moving_ranges(values: Sequence[float]) -> list[float]:
     """The absolute difference between each point and the one before (one fewer than the points)."""
     numbers = _numbers(values)
-    return [abs(b - a) for a, b in zip(numbers, numbers[1:])]
+    return [abs(b - a) for a, b in itertools.pairwise(numbers)]
 
 
 def xmr_limits(values: Sequence[float]) -> Limits:

@@ -42,17 +42,17 @@ class Parameters:
     """Everything the simulation needs. All values are synthetic."""
 
     years: int = 10
-    start_demand: float = 600.0          # reactive cases in the year before the plan
-    growth: float = 0.02                 # yearly growth in underlying demand
-    reactive_cost: float = 4_000.0       # cost per reactive case in the year before the plan (£)
-    place_cost: float = 500.0            # cost per prevention place in the year before the plan (£)
-    inflation: float = 0.03              # yearly rise in both unit costs
-    effect_per_place: float = 0.1        # reactive cases avoided per place per year
-    lag: int = 1                         # years before a place starts to avoid cases
-    drop_off: float = 0.3                # share of a place's effect lost each later year
-    budget: float = 200_000.0            # most that can go on prevention in one year (£)
-    demand_noise: float = 0.0            # standard deviation of yearly demand shocks
-    effect_uncertainty: float = 0.0      # standard deviation of the effect multiplier
+    start_demand: float = 600.0  # reactive cases in the year before the plan
+    growth: float = 0.02  # yearly growth in underlying demand
+    reactive_cost: float = 4_000.0  # cost per reactive case in the year before the plan (£)
+    place_cost: float = 500.0  # cost per prevention place in the year before the plan (£)
+    inflation: float = 0.03  # yearly rise in both unit costs
+    effect_per_place: float = 0.1  # reactive cases avoided per place per year
+    lag: int = 1  # years before a place starts to avoid cases
+    drop_off: float = 0.3  # share of a place's effect lost each later year
+    budget: float = 200_000.0  # most that can go on prevention in one year (£)
+    demand_noise: float = 0.0  # standard deviation of yearly demand shocks
+    effect_uncertainty: float = 0.0  # standard deviation of the effect multiplier
     discount_rate: float = 0.035
     seed: int = 1
 
@@ -64,8 +64,15 @@ class Parameters:
             raise ValueError("The delay before prevention works cannot be negative.")
         if not 0 <= self.drop_off <= 1:
             raise ValueError("The drop-off must be between 0% and 100%.")
-        for name in ("start_demand", "reactive_cost", "place_cost", "budget", "effect_per_place",
-                     "demand_noise", "effect_uncertainty"):
+        for name in (
+            "start_demand",
+            "reactive_cost",
+            "place_cost",
+            "budget",
+            "effect_per_place",
+            "demand_noise",
+            "effect_uncertainty",
+        ):
             if getattr(self, name) < 0:
                 raise ValueError(f"The {name.replace('_', ' ')} cannot be negative.")
         if self.place_cost == 0:
@@ -120,23 +127,25 @@ def simulate(parameters: Parameters, investment: Sequence[float]) -> pd.DataFram
     reactive_spend = reactive * unit_cost
     net_saving = baseline_spend - reactive_spend - spent
     factors = np.array([discount_factor(int(y), p.discount_rate) for y in t])
-    return pd.DataFrame({
-        "year": t + 1,
-        "investment_chosen": np.asarray(investment, dtype=float),
-        "prevention_spend": spent,
-        "capped_by_budget": np.asarray(investment, dtype=float) > p.budget,
-        "places": places,
-        "underlying_demand": underlying,
-        "cases_avoided": underlying - reactive,
-        "reactive_demand": reactive,
-        "reactive_unit_cost": unit_cost,
-        "reactive_spend": reactive_spend,
-        "total_spend": reactive_spend + spent,
-        "baseline_spend": baseline_spend,
-        "net_saving": net_saving,
-        "discounted_net_saving": net_saving * factors,
-        "cumulative_npv": np.cumsum(net_saving * factors),
-    }).set_index("year")
+    return pd.DataFrame(
+        {
+            "year": t + 1,
+            "investment_chosen": np.asarray(investment, dtype=float),
+            "prevention_spend": spent,
+            "capped_by_budget": np.asarray(investment, dtype=float) > p.budget,
+            "places": places,
+            "underlying_demand": underlying,
+            "cases_avoided": underlying - reactive,
+            "reactive_demand": reactive,
+            "reactive_unit_cost": unit_cost,
+            "reactive_spend": reactive_spend,
+            "total_spend": reactive_spend + spent,
+            "baseline_spend": baseline_spend,
+            "net_saving": net_saving,
+            "discounted_net_saving": net_saving * factors,
+            "cumulative_npv": np.cumsum(net_saving * factors),
+        }
+    ).set_index("year")
 
 
 def summary(result: pd.DataFrame) -> dict[str, float]:

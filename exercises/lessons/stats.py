@@ -111,8 +111,10 @@ class Proportion:
         """For example "22% (95% confidence interval 20% to 24%; 260 of 1,200)"."""
         est, low, high = self.percent(decimals)
         level = f"{100 * self.confidence:g}%"
-        return (f"{est:.{decimals}f}% ({level} confidence interval {low:.{decimals}f}% to "
-                f"{high:.{decimals}f}%; {self.successes:,} of {self.n:,})")
+        return (
+            f"{est:.{decimals}f}% ({level} confidence interval {low:.{decimals}f}% to "
+            f"{high:.{decimals}f}%; {self.successes:,} of {self.n:,})"
+        )
 
 
 def proportion(successes: int, n: int, *, confidence: float = 0.95, method: Method = "wilson") -> Proportion:
@@ -154,8 +156,9 @@ class Difference:
         return self.low > 0 or self.high < 0
 
 
-def difference_in_proportions(first: Proportion, second: Proportion, *, confidence: float = 0.95,
-                              method: DifferenceMethod = "newcombe") -> Difference:
+def difference_in_proportions(
+    first: Proportion, second: Proportion, *, confidence: float = 0.95, method: DifferenceMethod = "newcombe"
+) -> Difference:
     """First share minus second share, for two independent groups, with its interval.
 
     ``newcombe`` is Newcombe's (1998) method 10, built from each group's Wilson interval;
@@ -177,8 +180,14 @@ def difference_in_proportions(first: Proportion, second: Proportion, *, confiden
     return Difference(first, second, max(-1.0, low), min(1.0, high), confidence, method)
 
 
-def proportions_by_group(flags: pd.Series, groups: pd.Series | None = None, *, confidence: float = 0.95,
-                         method: Method = "wilson", min_answers: int = 1) -> pd.DataFrame:
+def proportions_by_group(
+    flags: pd.Series,
+    groups: pd.Series | None = None,
+    *,
+    confidence: float = 0.95,
+    method: Method = "wilson",
+    min_answers: int = 1,
+) -> pd.DataFrame:
     """For each group: answers, yes-answers, and the share with its interval, in per cent.
 
     ``flags`` is a boolean column (missing values, such as skipped questions, are left
@@ -198,14 +207,23 @@ def proportions_by_group(flags: pd.Series, groups: pd.Series | None = None, *, c
         if n < max(1, min_answers):
             continue
         share = proportion(yes, n, confidence=confidence, method=method)
-        rows.append({"group": name, "answers": n, "yes": yes, "percent": 100 * share.estimate,
-                     "low": 100 * share.low, "high": 100 * share.high})
+        rows.append(
+            {
+                "group": name,
+                "answers": n,
+                "yes": yes,
+                "percent": 100 * share.estimate,
+                "low": 100 * share.low,
+                "high": 100 * share.high,
+            }
+        )
     table = pd.DataFrame(rows, columns=["group", "answers", "yes", "percent", "low", "high"])
     return table.set_index("group")
 
 
-def sample_size_for_margin(margin: float, *, confidence: float = 0.95, expected: float = 0.5,
-                           population: int | None = None) -> int:
+def sample_size_for_margin(
+    margin: float, *, confidence: float = 0.95, expected: float = 0.5, population: int | None = None
+) -> int:
     """Answers needed so a share's margin of error is at most ``margin`` (a fraction: 0.03 is ±3 points).
 
     Uses the normal approximation with the ``expected`` share (0.5 is the safe, largest

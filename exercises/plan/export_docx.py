@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from exercises.plan.document import Block, Bullets, Heading, Paragraph, Table, Timeline, plan_document
-from exercises.storage import atomic_write_chunks
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_alt_text, timeline_png
+from exercises.storage import atomic_write_chunks
 
 LANGUAGE = "en-GB"
 

@@ -31,10 +31,10 @@ from exercises.plan.document import (
     long_date,
 )
 from exercises.plan.export_html import page_end, page_start, paragraphs, table_html
-from exercises.storage import atomic_write_chunks
 from exercises.plan.model import COMMITMENT_LEVELS, RAG_RATINGS, Plan
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.timeline import short, timeline_svg
+from exercises.storage import atomic_write_chunks
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TITLE = "Cohort report: challenge projects and 100-day plans"

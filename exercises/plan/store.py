@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from exercises.plan.messages import describe_value, describe_errors
+from exercises.plan.messages import describe_errors, describe_value
 from exercises.plan.model import Plan
 from exercises.storage import atomic_write_text
 
@@ -132,7 +132,7 @@ def parse_plan_data(text: str, source: str | Path = "the plan") -> dict[str, Any
     if not text.strip():
         raise PlanProblem([f"{source} is empty. Start a plan with: academy plan new TEAM_FOLDER --team NAME"], source)
     try:
-        data = yaml.load(text, Loader=_PlanLoader)  # noqa: S506 - _PlanLoader is a SafeLoader
+        data = yaml.load(text, Loader=_PlanLoader)
     except yaml.MarkedYAMLError as error:
         raise PlanProblem([yaml_problem(error, source, text)], source) from None
     except yaml.YAMLError as error:

@@ -48,8 +48,8 @@ every type working.
 """
 
 from exercises.widgets.base import Exercise
-from exercises.widgets.charts import show_chart
 from exercises.widgets.calculator import CalculatorExercise, Input, calculator
+from exercises.widgets.charts import show_chart
 from exercises.widgets.choice import ChoiceExercise, choice
 from exercises.widgets.classify import ClassifyExercise, classify
 from exercises.widgets.number import NumberExercise, number
@@ -57,7 +57,19 @@ from exercises.widgets.reflect import ReflectExercise, reflect
 from exercises.widgets.scale import ScaleExercise, scale
 
 __all__ = [
-    "CalculatorExercise", "ChoiceExercise", "ClassifyExercise", "Exercise", "Input", "NumberExercise",
-    "ReflectExercise", "ScaleExercise", "calculator", "choice", "classify", "number", "reflect", "scale",
+    "CalculatorExercise",
+    "ChoiceExercise",
+    "ClassifyExercise",
+    "Exercise",
+    "Input",
+    "NumberExercise",
+    "ReflectExercise",
+    "ScaleExercise",
+    "calculator",
+    "choice",
+    "classify",
+    "number",
+    "reflect",
+    "scale",
     "show_chart",
 ]

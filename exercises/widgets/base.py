@@ -24,8 +24,8 @@ from traitlets import TraitError
 
 from exercises.checks import ExerciseDefinitionError, Feedback
 from exercises.paths import course_root
-from exercises.workbook import Answer, Workbook, WorkbookError, take_notice
 from exercises.widgets.markup import details, esc, to_html
+from exercises.workbook import Answer, Workbook, WorkbookError, take_notice
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -76,8 +76,10 @@ body[data-jp-theme-light=false] .academy-saved{color:#c8cbcd}
 .academy-chart{max-width:100%;height:auto}
 </style>"""
 
-SITE_NOTE = ('<p class="academy-site-note">On the course website this exercise cannot be answered '
-             "or changed. Open the page in JupyterLab to use it and get feedback.</p>")
+SITE_NOTE = (
+    '<p class="academy-site-note">On the course website this exercise cannot be answered '
+    "or changed. Open the page in JupyterLab to use it and get feedback.</p>"
+)
 
 
 def page_name() -> str:
@@ -111,13 +113,14 @@ def _current_cell() -> int | None:
 
 def feedback_html(feedback: Feedback, saved: str = "") -> str:
     """The feedback box: headline in words and a symbol, the message and any notes."""
-    notes = "".join(f"<li><strong>{esc(key)}</strong>: {esc(note)}</li>"
-                    for key, note in feedback.notes.items())
+    notes = "".join(f"<li><strong>{esc(key)}</strong>: {esc(note)}</li>" for key, note in feedback.notes.items())
     notes_html = f"<ul>{notes}</ul>" if notes else ""
     saved_html = f'<p class="academy-saved">{esc(saved)}</p>' if saved else ""
-    return (f'<div class="academy-feedback academy-{feedback.status}" role="status">'
-            f"<p><strong>{esc(feedback.headline)}.</strong> {esc(feedback.message)}</p>"
-            f"{notes_html}{saved_html}</div>")
+    return (
+        f'<div class="academy-feedback academy-{feedback.status}" role="status">'
+        f"<p><strong>{esc(feedback.headline)}.</strong> {esc(feedback.message)}</p>"
+        f"{notes_html}{saved_html}</div>"
+    )
 
 
 class Exercise:
@@ -127,8 +130,7 @@ class Exercise:
     reveal_label: ClassVar[str] = "Show answer"
     check_label: ClassVar[str] = "Check answer"
 
-    def __init__(self, exercise_id: str, question: str, *, explanation: str = "",
-                 page: str | None = None) -> None:
+    def __init__(self, exercise_id: str, question: str, *, explanation: str = "", page: str | None = None) -> None:
         if not isinstance(exercise_id, str) or not ID_PATTERN.fullmatch(exercise_id):
             raise ExerciseDefinitionError(
                 f"Exercise id {exercise_id!r} must be letters, digits, '.', '_' or '-', "
@@ -143,9 +145,12 @@ class Exercise:
         self._shown_in: int | None = None
         self.notice_area = widgets.HTML()
         self.feedback_area = widgets.HTML(value=SITE_NOTE)
-        self.check_button = widgets.Button(description=self.check_label, tooltip=self.check_label,
-                                           button_style="primary",
-                                           layout=widgets.Layout(width="auto", align_self="flex-start"))
+        self.check_button = widgets.Button(
+            description=self.check_label,
+            tooltip=self.check_label,
+            button_style="primary",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
+        )
         self.check_button.on_click(lambda _button: self._on_button())
         try:
             self.workbook = Workbook.load()
@@ -194,8 +199,10 @@ class Exercise:
             self._restoring = before
 
     def _notify(self, message: str) -> None:
-        self.notice_area.value = (f'<div class="academy-feedback academy-invalid" role="alert"><p>'
-                                  f"<strong>\u26a0 Please read.</strong> {esc(message)}</p></div>")
+        self.notice_area.value = (
+            f'<div class="academy-feedback academy-invalid" role="alert"><p>'
+            f"<strong>\u26a0 Please read.</strong> {esc(message)}</p></div>"
+        )
 
     def _restore(self) -> None:
         answer = self.workbook.get(self.id) if self.workbook is not None else None
@@ -205,8 +212,10 @@ class Exercise:
             with self._quietly():
                 self._set_value(answer.value)
         except (ValueError, TypeError, KeyError, AttributeError, TraitError):
-            self._notify("Your earlier answer to this exercise no longer fits the question, so it is "
-                         "not filled in. It is still kept in your workbook.")
+            self._notify(
+                "Your earlier answer to this exercise no longer fits the question, so it is "
+                "not filled in. It is still kept in your workbook."
+            )
             return
         self._last_saved = answer.value
         self.show_feedback(self._check(), saved=f"You answered this at {answer.saved_label()}.")
@@ -231,8 +240,9 @@ class Exercise:
             return None
         value = self._value()
         try:
-            answer = self.workbook.record(self.id, value, kind=self.kind, page=self.page,
-                                          question=self.question, status=status)
+            answer = self.workbook.record(
+                self.id, value, kind=self.kind, page=self.page, question=self.question, status=status
+            )
         except WorkbookError as problem:
             self._notify(problem.message)
             return None

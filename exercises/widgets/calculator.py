@@ -8,8 +8,8 @@ really changed, and shows its result (a table, a DataFrame or text) and an optio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 import inspect
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,9 +107,17 @@ class CalculatorExercise(Exercise):
     reveal_label = "Show how this is worked out"
     check_label = "Put back the starting figures"
 
-    def __init__(self, exercise_id: str, question: str, *, inputs: Mapping[str, Input],
-                 compute: Callable[..., Any], chart: Callable[[Any], Any] | None = None,
-                 explanation: str = "", page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        question: str,
+        *,
+        inputs: Mapping[str, Input],
+        compute: Callable[..., Any],
+        chart: Callable[[Any], Any] | None = None,
+        explanation: str = "",
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         if not inputs or not all(isinstance(spec, Input) for spec in inputs.values()):
             raise ExerciseDefinitionError("Describe each calculator input with Input(label, value, ...).")
@@ -124,8 +132,7 @@ class CalculatorExercise(Exercise):
                 field = widgets.Dropdown(options=list(spec.options), value=spec.value, description=spec.label)
             else:
                 spec.read(spec.start_text())  # the author's own starting value must be acceptable
-                field = widgets.Text(value=spec.start_text(), description=spec.label + hint,
-                                     continuous_update=False)
+                field = widgets.Text(value=spec.start_text(), description=spec.label + hint, continuous_update=False)
             field.observe(self._on_change, names="value")
             self.fields[name] = stacked(field)
         self.result_area = widgets.HTML()
@@ -152,8 +159,11 @@ class CalculatorExercise(Exercise):
         """Call the function if any value changed; show the result or a plain-English problem."""
         values, problems = self._values()
         if problems:
-            return Feedback("invalid", "Some figures could not be read, so the results have not "
-                                       "changed.", {label: msg for label, msg in problems.items()})
+            return Feedback(
+                "invalid",
+                "Some figures could not be read, so the results have not changed.",
+                {label: msg for label, msg in problems.items()},
+            )
         if values == self._last_values:
             return Feedback("noted", "The results below use your figures.")
         try:
@@ -168,12 +178,12 @@ class CalculatorExercise(Exercise):
                             figure = self._figure = self.chart(result, figure=self._figure)
                         else:
                             figure = self.chart(result)
-                    chart_html = (figure_html(figure, figure_alt(figure), self.chart_layout)
-                                  if figure is not None else "")
+                    chart_html = (
+                        figure_html(figure, figure_alt(figure), self.chart_layout) if figure is not None else ""
+                    )
         except (ValueError, ArithmeticError) as exc:
             self._last_values = None
-            return Feedback("invalid", f"These figures cannot be worked out: {exc}. Change a figure "
-                                       "and try again.")
+            return Feedback("invalid", f"These figures cannot be worked out: {exc}. Change a figure and try again.")
         self._last_values = values
         self._last_shown = (result, chart_html)
         self.result_area.value = render_result(result) + chart_html
@@ -205,9 +215,16 @@ class CalculatorExercise(Exercise):
         return self.recompute()
 
 
-def calculator(exercise_id: str, question: str, *, inputs: Mapping[str, Input],
-               compute: Callable[..., Any], chart: Callable[[Any], Any] | None = None,
-               explanation: str = "", page: str | None = None) -> CalculatorExercise:
+def calculator(
+    exercise_id: str,
+    question: str,
+    *,
+    inputs: Mapping[str, Input],
+    compute: Callable[..., Any],
+    chart: Callable[[Any], Any] | None = None,
+    explanation: str = "",
+    page: str | None = None,
+) -> CalculatorExercise:
     """Show a calculator.
 
     ``inputs`` maps each argument name of ``compute`` to an ``Input``. ``compute`` is a
@@ -220,5 +237,6 @@ def calculator(exercise_id: str, question: str, *, inputs: Mapping[str, Input],
     the first time) and may move its lines rather than draw a new one, which is quicker.
     The participant's figures are saved and put back next time.
     """
-    return CalculatorExercise(exercise_id, question, inputs=inputs, compute=compute, chart=chart,
-                              explanation=explanation, page=page).show()
+    return CalculatorExercise(
+        exercise_id, question, inputs=inputs, compute=compute, chart=chart, explanation=explanation, page=page
+    ).show()

@@ -41,8 +41,11 @@ def _shape(figure: Any) -> tuple[Any, ...]:
     for axes in figure.axes:
         spec = axes.get_subplotspec()
         grid = None if spec is None else (spec.get_geometry(), spec.get_gridspec().get_geometry())
-        notes = tuple((tuple(getattr(text, "xy", text.get_position())), text.get_position())
-                      for text in axes.texts if text.get_in_layout())
+        notes = tuple(
+            (tuple(getattr(text, "xy", text.get_position())), text.get_position())
+            for text in axes.texts
+            if text.get_in_layout()
+        )
         places.append((axes.name, grid, _outside_legend(axes) is not None, notes))
     return (tuple(figure.get_size_inches()), tuple(places))
 
@@ -93,7 +96,8 @@ class ChartLayout:
         shape, sizes = _shape(figure), _label_sizes(figure)
         fits = shape == self._shape and all(
             lines <= old_lines and width <= old_width
-            for (lines, width), (old_lines, old_width) in zip(sizes, self._sizes, strict=True))
+            for (lines, width), (old_lines, old_width) in zip(sizes, self._sizes, strict=True)
+        )
         if fits:
             figure.subplots_adjust(**self._params)
             return

@@ -27,22 +27,31 @@ class ChoiceExercise(Exercise):
 
     kind = "choice"
 
-    def __init__(self, exercise_id: str, question: str, *,
-                 options: Mapping[str, str | None] | Sequence[str],
-                 answer: str | Collection[str], explanation: str = "", page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        question: str,
+        *,
+        options: Mapping[str, str | None] | Sequence[str],
+        answer: str | Collection[str],
+        explanation: str = "",
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         self.options = _as_options(options)
         self.answer = answer
         self.multiple = not isinstance(answer, str)
         check_choice(None, self.options, answer)  # raises ExerciseDefinitionError for a bad key
         if self.multiple:
-            self.checkboxes = {label: widgets.Checkbox(value=False, description=label, indent=False)
-                               for label in self.options}
+            self.checkboxes = {
+                label: widgets.Checkbox(value=False, description=label, indent=False) for label in self.options
+            }
             hint = widgets.HTML("<p><strong>Choose all that apply.</strong></p>")
             controls: list[widgets.Widget] = [hint, *self.checkboxes.values()]
         else:
-            self.radio = stacked(widgets.RadioButtons(options=list(self.options), value=None,
-                                                      description="Your answer"))
+            self.radio = stacked(
+                widgets.RadioButtons(options=list(self.options), value=None, description="Your answer")
+            )
             controls = [self.radio]
         self._build([*controls, self.check_button])
 
@@ -67,12 +76,20 @@ class ChoiceExercise(Exercise):
         return check_choice(self._value(), self.options, self.answer)
 
 
-def choice(exercise_id: str, question: str, *, options: Mapping[str, str | None] | Sequence[str],
-           answer: str | Collection[str], explanation: str = "", page: str | None = None) -> ChoiceExercise:
+def choice(
+    exercise_id: str,
+    question: str,
+    *,
+    options: Mapping[str, str | None] | Sequence[str],
+    answer: str | Collection[str],
+    explanation: str = "",
+    page: str | None = None,
+) -> ChoiceExercise:
     """Show a multiple-choice question. ``options`` maps each option to its feedback.
 
     Give ``answer`` as one option (participants pick one) or as a list of options
     (participants tick all that apply, and get credit for each right one).
     """
-    return ChoiceExercise(exercise_id, question, options=options, answer=answer,
-                          explanation=explanation, page=page).show()
+    return ChoiceExercise(
+        exercise_id, question, options=options, answer=answer, explanation=explanation, page=page
+    ).show()

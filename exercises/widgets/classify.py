@@ -18,9 +18,17 @@ class ClassifyExercise(Exercise):
 
     kind = "classify"
 
-    def __init__(self, exercise_id: str, question: str, *, categories: Sequence[str],
-                 items: Mapping[str, str | Collection[str]], item_feedback: Mapping[str, str] | None = None,
-                 explanation: str = "", page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        question: str,
+        *,
+        categories: Sequence[str],
+        items: Mapping[str, str | Collection[str]],
+        item_feedback: Mapping[str, str] | None = None,
+        explanation: str = "",
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         self.categories = [str(c) for c in categories]
         self.items = dict(items)
@@ -35,8 +43,9 @@ class ClassifyExercise(Exercise):
         if unknown:
             raise ExerciseDefinitionError(f"Feedback is given for items that are not listed: {sorted(unknown)}.")
         choices = [(PROMPT, UNPLACED)] + [(c, c) for c in self.categories]
-        self.dropdowns = {item: stacked(widgets.Dropdown(options=choices, value=UNPLACED, description=item))
-                          for item in self.items}
+        self.dropdowns = {
+            item: stacked(widgets.Dropdown(options=choices, value=UNPLACED, description=item)) for item in self.items
+        }
         self._build([*self.dropdowns.values(), self.check_button])
 
     def _value(self) -> dict[str, str | None]:
@@ -53,14 +62,28 @@ class ClassifyExercise(Exercise):
         return check_classification(self._value(), self.items, self.item_feedback)
 
 
-def classify(exercise_id: str, question: str, *, categories: Sequence[str],
-             items: Mapping[str, str | Collection[str]], item_feedback: Mapping[str, str] | None = None,
-             explanation: str = "", page: str | None = None) -> ClassifyExercise:
+def classify(
+    exercise_id: str,
+    question: str,
+    *,
+    categories: Sequence[str],
+    items: Mapping[str, str | Collection[str]],
+    item_feedback: Mapping[str, str] | None = None,
+    explanation: str = "",
+    page: str | None = None,
+) -> ClassifyExercise:
     """Show items to sort into ``categories``.
 
     ``items`` maps each item to its right category (or a list of categories that are all
     acceptable). ``item_feedback`` maps items to a sentence shown after checking, whether
     the participant placed the item rightly or not.
     """
-    return ClassifyExercise(exercise_id, question, categories=categories, items=items,
-                            item_feedback=item_feedback, explanation=explanation, page=page).show()
+    return ClassifyExercise(
+        exercise_id,
+        question,
+        categories=categories,
+        items=items,
+        item_feedback=item_feedback,
+        explanation=explanation,
+        page=page,
+    ).show()

@@ -45,8 +45,10 @@ def details(summary: str, body_html: str) -> str:
     """A collapsed "Show answer" block: works in JupyterLab and on the static website."""
     if not body_html:
         return ""
-    return (f'<details class="academy-answer"><summary>{esc(summary)}</summary>'
-            f'<div class="academy-answer-body">{body_html}</div></details>')
+    return (
+        f'<details class="academy-answer"><summary>{esc(summary)}</summary>'
+        f'<div class="academy-answer-body">{body_html}</div></details>'
+    )
 
 
 def _cell(value: Any) -> str:
@@ -67,8 +69,13 @@ def mapping_table(rows: Mapping[str, Any], caption: str = "") -> str:
 def frame_table(frame: Any, caption: str = "") -> str:
     """A pandas DataFrame as a plain, accessible HTML table (no scoped styles)."""
     index = not (frame.index.name is None and list(frame.index) == list(range(len(frame))))
-    table = frame.to_html(index=index, border=0, classes="academy-table", escape=True,
-                          float_format=lambda v: f"{v:,.2f}".rstrip("0").rstrip("."))
+    table = frame.to_html(
+        index=index,
+        border=0,
+        classes="academy-table",
+        escape=True,
+        float_format=lambda v: f"{v:,.2f}".rstrip("0").rstrip("."),
+    )
     if caption:
         table = table.replace(">", f"><caption>{esc(caption)}</caption>", 1)
     return table

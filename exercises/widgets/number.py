@@ -16,9 +16,18 @@ class NumberExercise(Exercise):
 
     kind = "number"
 
-    def __init__(self, exercise_id: str, question: str, *, answer: float, unit: str | None = None,
-                 tolerance: float = 0.0, relative_tolerance: float | None = None,
-                 explanation: str = "", page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        question: str,
+        *,
+        answer: float,
+        unit: str | None = None,
+        tolerance: float = 0.0,
+        relative_tolerance: float | None = None,
+        explanation: str = "",
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         if isinstance(answer, bool) or not isinstance(answer, (int, float)):
             raise ExerciseDefinitionError("The answer to a number question must be a number.")
@@ -27,9 +36,14 @@ class NumberExercise(Exercise):
         if tolerance < 0 or (relative_tolerance or 0) < 0:
             raise ExerciseDefinitionError("Tolerances cannot be negative.")
         hint = _HINTS.get(unit or "", f"in {unit}" if unit else "as a number")
-        self.text = stacked(widgets.Text(value="", description=f"Your answer, {hint}",
-                                         placeholder="Type your answer, then press Enter",
-                                         continuous_update=False))
+        self.text = stacked(
+            widgets.Text(
+                value="",
+                description=f"Your answer, {hint}",
+                placeholder="Type your answer, then press Enter",
+                continuous_update=False,
+            )
+        )
         self.text.observe(self._on_enter, names="value")
         self._build([self.text, self.check_button])
 
@@ -46,13 +60,26 @@ class NumberExercise(Exercise):
         self.text.value = value
 
     def _check(self) -> Feedback:
-        return check_number(self.text.value, self.answer, unit=self.unit, tolerance=self.tolerance,
-                            relative_tolerance=self.relative_tolerance)
+        return check_number(
+            self.text.value,
+            self.answer,
+            unit=self.unit,
+            tolerance=self.tolerance,
+            relative_tolerance=self.relative_tolerance,
+        )
 
 
-def number(exercise_id: str, question: str, *, answer: float, unit: str | None = None,
-           tolerance: float = 0.0, relative_tolerance: float | None = None,
-           explanation: str = "", page: str | None = None) -> NumberExercise:
+def number(
+    exercise_id: str,
+    question: str,
+    *,
+    answer: float,
+    unit: str | None = None,
+    tolerance: float = 0.0,
+    relative_tolerance: float | None = None,
+    explanation: str = "",
+    page: str | None = None,
+) -> NumberExercise:
     """Show a question whose answer is a number.
 
     ``unit`` is ``"£"``, ``"%"``, a word such as ``"days"``, or ``None``. The answer is
@@ -60,6 +87,13 @@ def number(exercise_id: str, question: str, *, answer: float, unit: str | None =
     fraction of the answer: 0.05 accepts anything within 5%). Percentages are written as
     participants see them: ``answer=12, unit="%"`` for 12%.
     """
-    return NumberExercise(exercise_id, question, answer=answer, unit=unit, tolerance=tolerance,
-                          relative_tolerance=relative_tolerance, explanation=explanation,
-                          page=page).show()
+    return NumberExercise(
+        exercise_id,
+        question,
+        answer=answer,
+        unit=unit,
+        tolerance=tolerance,
+        relative_tolerance=relative_tolerance,
+        explanation=explanation,
+        page=page,
+    ).show()

@@ -15,16 +15,29 @@ class ReflectExercise(Exercise):
     reveal_label = "Show guidance"
     check_label = "Save my reflection"
 
-    def __init__(self, exercise_id: str, prompt: str, *, explanation: str = "", min_words: int | None = None,
-                 lines: int = 6, page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        prompt: str,
+        *,
+        explanation: str = "",
+        min_words: int | None = None,
+        lines: int = 6,
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, prompt, explanation=explanation, page=page)
         self.min_words = min_words
         # continuous_update=False: the text reaches Python when the box loses focus, so it is
         # saved then, without a save on every key press.
-        self.textarea = stacked(widgets.Textarea(value="", description="Your reflection", rows=lines,
-                                                 placeholder="Write here. Your text is saved when you "
-                                                             "click outside the box.",
-                                                 continuous_update=False))
+        self.textarea = stacked(
+            widgets.Textarea(
+                value="",
+                description="Your reflection",
+                rows=lines,
+                placeholder="Write here. Your text is saved when you click outside the box.",
+                continuous_update=False,
+            )
+        )
         self.textarea.observe(self._on_blur, names="value")
         self._build([self.textarea, self.check_button])
 
@@ -44,12 +57,20 @@ class ReflectExercise(Exercise):
         return check_reflection(self.textarea.value, min_words=self.min_words)
 
 
-def reflect(exercise_id: str, prompt: str, *, explanation: str = "", min_words: int | None = None,
-            lines: int = 6, page: str | None = None) -> ReflectExercise:
+def reflect(
+    exercise_id: str,
+    prompt: str,
+    *,
+    explanation: str = "",
+    min_words: int | None = None,
+    lines: int = 6,
+    page: str | None = None,
+) -> ReflectExercise:
     """Show a reflection box. ``explanation`` is guidance on what a good answer covers.
 
     The text is saved to the workbook when the participant clicks outside the box, and
     with the "Save my reflection" button. ``min_words`` adds a gentle nudge, never a block.
     """
-    return ReflectExercise(exercise_id, prompt, explanation=explanation, min_words=min_words,
-                           lines=lines, page=page).show()
+    return ReflectExercise(
+        exercise_id, prompt, explanation=explanation, min_words=min_words, lines=lines, page=page
+    ).show()

@@ -17,8 +17,14 @@ DEFAULT_LEVELS = ("Not at all", "A little", "Partly", "Mostly", "Fully")
 UNRATED = 0
 
 
-def ratings_figure(statements: Sequence[str], ratings: Sequence[int | None], top: int, *,
-                   kind: str = "bar", title: str = "Your ratings") -> Any:
+def ratings_figure(
+    statements: Sequence[str],
+    ratings: Sequence[int | None],
+    top: int,
+    *,
+    kind: str = "bar",
+    title: str = "Your ratings",
+) -> Any:
     """A matplotlib Figure of ratings (``kind`` "bar" or "radar"; unrated counts as 0)."""
     from matplotlib.figure import Figure  # imported only when a chart is drawn
 
@@ -56,9 +62,17 @@ class ScaleExercise(Exercise):
     reveal_label = "Show guidance"
     check_label = "Show my summary and chart"
 
-    def __init__(self, exercise_id: str, question: str, *, statements: Sequence[str],
-                 levels: Sequence[str] = DEFAULT_LEVELS, chart: str | None = "bar",
-                 explanation: str = "", page: str | None = None) -> None:
+    def __init__(
+        self,
+        exercise_id: str,
+        question: str,
+        *,
+        statements: Sequence[str],
+        levels: Sequence[str] = DEFAULT_LEVELS,
+        chart: str | None = "bar",
+        explanation: str = "",
+        page: str | None = None,
+    ) -> None:
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         self.statements = [str(s) for s in statements]
         self.levels = [str(level) for level in levels]
@@ -67,10 +81,12 @@ class ScaleExercise(Exercise):
         if chart not in (None, "bar", "radar"):
             raise ExerciseDefinitionError("chart must be 'bar', 'radar' or None.")
         self.chart_kind = chart
-        choices = [("Choose a rating", UNRATED)] + [(f"{i} \u2013 {level}", i)
-                                                     for i, level in enumerate(self.levels, start=1)]
-        self.dropdowns = {s: stacked(widgets.Dropdown(options=choices, value=UNRATED, description=s))
-                          for s in self.statements}
+        choices = [("Choose a rating", UNRATED)] + [
+            (f"{i} \u2013 {level}", i) for i, level in enumerate(self.levels, start=1)
+        ]
+        self.dropdowns = {
+            s: stacked(widgets.Dropdown(options=choices, value=UNRATED, description=s)) for s in self.statements
+        }
         for box in self.dropdowns.values():
             box.observe(self._on_change, names="value")
         self.chart_area = widgets.HTML()
@@ -107,15 +123,20 @@ class ScaleExercise(Exercise):
         """The ratings as a pandas DataFrame: statement, rating (1..n or missing), level."""
         import pandas as pd
 
-        rows = [{"statement": s, "rating": r, "level": self.levels[r - 1] if r else None}
-                for s, r in self._value().items()]
+        rows = [
+            {"statement": s, "rating": r, "level": self.levels[r - 1] if r else None} for s, r in self._value().items()
+        ]
         return pd.DataFrame(rows, columns=["statement", "rating", "level"]).astype({"rating": "Int64"})
 
     def chart(self, kind: str | None = None) -> Any:
         """A matplotlib Figure of the current ratings ("bar" or "radar")."""
         values = self._value()
-        return ratings_figure(self.statements, [values[s] for s in self.statements], len(self.levels),
-                              kind=kind or self.chart_kind or "bar")
+        return ratings_figure(
+            self.statements,
+            [values[s] for s in self.statements],
+            len(self.levels),
+            kind=kind or self.chart_kind or "bar",
+        )
 
     def chart_html(self) -> str:
         values = self._value()
@@ -124,9 +145,16 @@ class ScaleExercise(Exercise):
         return figure_html(self.chart(), alt)
 
 
-def scale(exercise_id: str, question: str, *, statements: Sequence[str],
-          levels: Sequence[str] = DEFAULT_LEVELS, chart: str | None = "bar",
-          explanation: str = "", page: str | None = None) -> ScaleExercise:
+def scale(
+    exercise_id: str,
+    question: str,
+    *,
+    statements: Sequence[str],
+    levels: Sequence[str] = DEFAULT_LEVELS,
+    chart: str | None = "bar",
+    explanation: str = "",
+    page: str | None = None,
+) -> ScaleExercise:
     """Show a self-assessment: rate each statement from 1 to ``len(levels)``.
 
     ``levels`` names the points of the scale (default: "Not at all" ... "Fully"). There
@@ -134,5 +162,6 @@ def scale(exercise_id: str, question: str, *, statements: Sequence[str],
     a ``chart`` ("bar", "radar" or None). Keep the returned object to use ``.table()``
     (a DataFrame) or ``.chart()`` (a matplotlib Figure) later on the page.
     """
-    return ScaleExercise(exercise_id, question, statements=statements, levels=levels, chart=chart,
-                         explanation=explanation, page=page).show()
+    return ScaleExercise(
+        exercise_id, question, statements=statements, levels=levels, chart=chart, explanation=explanation, page=page
+    ).show()

@@ -78,7 +78,7 @@ def built_site() -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -98,8 +98,10 @@ def site_url(built_site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Headless Chromium (the system's); each ``new_page()`` or ``new_context()`` starts clean."""
     if not CHROMIUM.exists():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: install the Debian package 'chromium' "
-                    "(.ci/run does) or set ACADEMY_CHROMIUM to a Chromium or Chrome executable.")
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: install the Debian package 'chromium' "
+            "(.ci/run does) or set ACADEMY_CHROMIUM to a Chromium or Chrome executable."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -117,6 +119,8 @@ def wait_until_ready(tab: object, timeout: float = 15_000) -> None:
     try:
         tab.wait_for_function(READY, timeout=timeout)
     except PlaywrightTimeout:
-        pytest.fail(f"{tab.url} was not ready within {timeout / 1000:.0f} s: "
-                    "a widget was not drawn, or a colour transition did not end.")
+        pytest.fail(
+            f"{tab.url} was not ready within {timeout / 1000:.0f} s: "
+            "a widget was not drawn, or a colour transition did not end."
+        )
     tab.evaluate(FONTS_AND_MATHS)

@@ -53,8 +53,9 @@ class Viewer:
         self.context = browser.new_context(color_scheme="light")
         # Before the page's own scripts on every load: light mode, and no per-tab state (the
         # theme keeps the sidebar's scroll position in sessionStorage), as in a new tab.
-        self.context.add_init_script("localStorage.setItem('theme', 'light'); localStorage.setItem('mode', 'light');"
-                                     " sessionStorage.clear();")
+        self.context.add_init_script(
+            "localStorage.setItem('theme', 'light'); localStorage.setItem('mode', 'light'); sessionStorage.clear();"
+        )
         self.tab = self.context.new_page()
         self.showing: tuple[str, str] | None = None  # (url, mode) once ready to audit
 
@@ -98,12 +99,17 @@ def viewer(browser) -> Iterator[Viewer]:
 
 
 # Page by page, light then dark, so that each pair usually shares a page load on one worker.
-@pytest.mark.parametrize(("page", "mode"), [pytest.param(page, mode, id=f"{mode}-{page}")
-                                            for page in PAGES for mode in ("light", "dark")])
+@pytest.mark.parametrize(
+    ("page", "mode"), [pytest.param(page, mode, id=f"{mode}-{page}") for page in PAGES for mode in ("light", "dark")]
+)
 def test_page_has_no_accessibility_violations(page: str, mode: str, site_url: str, viewer: Viewer) -> None:
     viewer.show(f"{site_url}/{page}", mode)
     assert viewer.tab.evaluate("document.documentElement.dataset.theme") == mode
     violations = viewer.tab.evaluate(RUN_AXE, TAGS)
-    problems = [f"{v['rule']} ({v['impact']}): {v['help']} at {target}"
-                for v in violations for target in v["targets"] if not allowed(v["rule"], target)]
+    problems = [
+        f"{v['rule']} ({v['impact']}): {v['help']} at {target}"
+        for v in violations
+        for target in v["targets"]
+        if not allowed(v["rule"], target)
+    ]
     assert problems == [], f"{page} in {mode} mode:\n" + "\n".join(problems)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -30,7 +30,7 @@ class _Links(HTMLParser):
                 self.links.append(values[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> _Links:
     parser = _Links()
     parser.feed(path.read_text(errors="replace"))
@@ -48,7 +48,9 @@ def broken_links(page: Path) -> list[str]:
         if target.is_dir():
             target = target / "index.html"
         if not target.exists():
-            problems.append(f"{link}: no file {target.relative_to(HTML.resolve()) if HTML.resolve() in target.parents else target}")
+            problems.append(
+                f"{link}: no file {target.relative_to(HTML.resolve()) if HTML.resolve() in target.parents else target}"
+            )
             continue
         fragment = unquote(parts.fragment)
         if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
@@ -59,8 +61,10 @@ def broken_links(page: Path) -> list[str]:
 def test_a_broken_link_is_found(tmp_path: Path) -> None:
     page = tmp_path / "a.html"
     (tmp_path / "b.html").write_text('<h1 id="here">B</h1>')
-    page.write_text('<a href="b.html#here">ok</a><a href="b.html#gone">x</a><a href="c.html">y</a>'
-                    '<a href="https://example.org/">external</a><a href="#top">self</a><p id="top"></p>')
+    page.write_text(
+        '<a href="b.html#here">ok</a><a href="b.html#gone">x</a><a href="c.html">y</a>'
+        '<a href="https://example.org/">external</a><a href="#top">self</a><p id="top"></p>'
+    )
     assert broken_links(page) == ["b.html#gone: no anchor #gone", f"c.html: no file {tmp_path / 'c.html'}"]
 
 

@@ -47,8 +47,11 @@ def test_page_requests_only_its_own_host(page: str, site_url: str, tab) -> None:
     finally:
         tab.remove_listener("request", on_request)
         tab.remove_listener("requestfailed", on_failure)
-    foreign = [url for url in requests if urlparse(url).hostname not in ("127.0.0.1", None)
-               and not url.startswith(("data:", "blob:", "about:"))]
+    foreign = [
+        url
+        for url in requests
+        if urlparse(url).hostname not in ("127.0.0.1", None) and not url.startswith(("data:", "blob:", "about:"))
+    ]
     assert foreign == [], f"{page} asked other hosts for: {foreign}"
     assert failed == [], f"{page} has requests that failed: {failed}"
 

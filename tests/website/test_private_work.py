@@ -27,8 +27,11 @@ def _plant_canaries(root: Path) -> None:
 
 
 def _built_text(html: Path) -> str:
-    return "\n".join(p.read_text(errors="replace") for p in html.rglob("*")
-                     if p.is_file() and p.suffix in {".html", ".js", ".txt", ".json", ".md", ".ipynb", ".yaml"})
+    return "\n".join(
+        p.read_text(errors="replace")
+        for p in html.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".js", ".txt", ".json", ".md", ".ipynb", ".yaml"}
+    )
 
 
 def test_private_folders_are_excluded_from_a_build(tmp_path: Path) -> None:
@@ -49,20 +52,24 @@ def test_private_folders_are_excluded_from_a_build(tmp_path: Path) -> None:
 
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--keep-going"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     html = book / "_build" / "html"
     assert (html / "index.html").is_file()
-    leaked = [p.relative_to(html).as_posix() for p in html.rglob("*")
-              if "my-work" in p.parts or "cohort-work" in p.parts]
+    leaked = [
+        p.relative_to(html).as_posix() for p in html.rglob("*") if "my-work" in p.parts or "cohort-work" in p.parts
+    ]
     assert leaked == []
     assert CANARY not in _built_text(html)
 
 
 def test_published_site_has_no_private_folders(built_site: Path) -> None:
-    leaked = [p.relative_to(HTML).as_posix() for p in HTML.rglob("*")
-              if "my-work" in p.parts or "cohort-work" in p.parts]
+    leaked = [
+        p.relative_to(HTML).as_posix() for p in HTML.rglob("*") if "my-work" in p.parts or "cohort-work" in p.parts
+    ]
     assert leaked == []
 
 
