@@ -1,6 +1,7 @@
 # The course's commands. README.md documents them; their names are the interface.
 #   make site   build the book into _build/html (strict: any warning or failing notebook fails)
-#   make test   every check: unit tests, nbval over the notebooks, the strict build, site checks
+#   make test   every check: lint and types, unit tests, nbval over the notebooks, the strict build, site checks
+#   make lint   ruff (lint and format check) and mypy
 #   make lab    open JupyterLab on the course's start page
 PYTHON ?= python3.11
 VENV   := .venv
@@ -9,12 +10,13 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lab plan unit notebooks site-checks lock vendor-check clean help
+.PHONY: site test lab plan lint format system-deps unit notebooks site-checks lock vendor-check clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make site   build the course website into _build/html"
-	@echo "make test   run every test (unit, notebooks, strict build, site checks)"
+	@echo "make test   run every test (lint and types, unit, notebooks, strict build, site checks)"
+	@echo "make lint   check code style (ruff) and types (mypy); make format fixes the style"
 	@echo "make lab    open JupyterLab on the course's start page"
 	@echo "make plan TEAM=cohort-work/<team>   open a team's challenge workbook as a web app"
 
@@ -35,6 +37,21 @@ site: $(STAMP)
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
 	  $(BIN)/jupyter-book build . -W -n --keep-going
 
+# System packages the tests need (Chromium, LibreOffice Writer): installed when missing and
+# we can (root or password-less sudo), otherwise one message naming the command to run.
+system-deps:
+	@bash tools/system-deps.sh test
+
+# Style and types: settings in pyproject.toml ([tool.ruff], [tool.mypy]).
+lint: $(STAMP)
+	$(BIN)/ruff check exercises tests tools benchmarks
+	$(BIN)/ruff format --check exercises tests tools benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix exercises tests tools benchmarks
+	$(BIN)/ruff format exercises tests tools benchmarks
+
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) -m "not site" tests
 
@@ -49,7 +66,7 @@ notebooks: $(STAMP)
 site-checks: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) -m site tests
 
-test: unit notebooks site site-checks
+test: system-deps lint unit notebooks site site-checks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab modules/start-here.ipynb

@@ -208,10 +208,10 @@ def check_ratings(ratings: Mapping[str, int | None], statements: Sequence[str], 
     if len(missing) == len(statements):
         return Feedback("invalid", "Choose a rating for each statement first.")
     top = len(levels)
-    bad = [s for s in statements if ratings.get(s) is not None and not 1 <= int(ratings[s]) <= top]
+    given = {s: int(rating) for s in statements if (rating := ratings.get(s)) is not None}
+    bad = [s for s, rating in given.items() if not 1 <= rating <= top]
     if bad:
         return Feedback("invalid", f"Ratings go from 1 to {top}. Check: {'; '.join(bad)}.")
-    given = {s: int(ratings[s]) for s in statements if ratings.get(s) is not None}
     average = sum(given.values()) / len(given)
     strongest = max(given, key=lambda s: given[s])
     weakest = min(given, key=lambda s: given[s])

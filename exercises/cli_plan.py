@@ -162,7 +162,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _write(out: Path, what: str, writer: Callable[[], None]) -> int:
+def _write(out: Path, what: str, writer: Callable[[], object]) -> int:
     try:
         writer()
     except OSError as error:

@@ -135,7 +135,7 @@ def _imports(tree: ast.AST) -> dict[str, tuple[str, str]]:
     """Names imported from ``exercises.lessons.<module>`` in ``tree``: local name -> (module, name)."""
     found = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("exercises.lessons."):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("exercises.lessons."):
             for alias in node.names:
                 found[alias.asname or alias.name] = (node.module.rsplit(".", 1)[-1], alias.name)
     return found
@@ -172,10 +172,10 @@ def lesson_datasets(lessons: Path) -> dict[tuple[str, str], frozenset[str]]:
     calls: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for key, function in functions.items():
         direct[key], calls[key] = set(), set()
-        for node in ast.walk(function):
-            if isinstance(node, ast.Call):
-                target = ("data", "load") if _called(node) == "load" else _target(node, key[0], imports[key[0]])
-                name = _first_string(node)
+        for inner in ast.walk(function):
+            if isinstance(inner, ast.Call):
+                target = ("data", "load") if _called(inner) == "load" else _target(inner, key[0], imports[key[0]])
+                name = _first_string(inner)
                 if target in loaders and name:
                     direct[key].add(name)
                 elif target in functions and target != key:
@@ -213,8 +213,8 @@ def read_page(root: Path, file: str) -> Page:
             name = _called(node)
             if name in EXERCISE_TYPES:
                 page.exercises[name] += 1
-            elif name == "load" and _first_string(node):
-                datasets.append(_first_string(node))
+            elif name == "load" and (dataset := _first_string(node)):
+                datasets.append(dataset)
             else:
                 datasets.extend(sorted(lessons.get(_target(node, "", imported) or ("", ""), ())))
     page.datasets = list(dict.fromkeys(datasets))

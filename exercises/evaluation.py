@@ -399,7 +399,8 @@ def read_file(path: str | Path) -> pd.DataFrame:
     if len(rows) == 1:
         raise EvaluationError(f"{name} has column headings but no responses: row 2 is empty.")
     wanted = [(position, heading) for position, heading in enumerate(headings) if heading in COLUMNS]
-    records, seen = [], {}
+    records: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, Any], int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line between responses
@@ -440,11 +441,12 @@ def read_responses(paths: str | Path | Iterable[str | Path]) -> pd.DataFrame:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    paths = [Path(p) for p in paths]
-    if not paths:
+    files = [Path(p) for p in paths]
+    if not files:
         raise EvaluationError("No responses file was given.")
-    frames, owner = [], {}
-    for path in paths:
+    frames: list[pd.DataFrame] = []
+    owner: dict[tuple[Any, Any], str] = {}
+    for path in files:
         frame = read_file(path)
         for respondent, stage in zip(frame[ID_COLUMN], frame[STAGE_COLUMN], strict=True):
             if (respondent, stage) in owner:
@@ -670,8 +672,10 @@ def theme_counts(
         for theme in found:
             counts[theme] += 1
             examples.setdefault(theme, comment)
-    rows = [{"Theme": theme, "Comments": n, "Example": examples.get(theme, "")} for theme, n in counts.items()]
-    rows.sort(key=lambda row: -row["Comments"])  # stable: ties keep the order of THEMES
+    rows: list[dict[str, Any]] = [
+        {"Theme": theme, "Comments": n, "Example": examples.get(theme, "")} for theme, n in counts.items()
+    ]
+    rows.sort(key=lambda row: -int(row["Comments"]))  # stable: ties keep the order of THEMES
     rows.append(
         {
             "Theme": "No theme found",

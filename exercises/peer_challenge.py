@@ -286,9 +286,8 @@ class PeerChallengeForm:
             )
             return False
         try:
-            feedback = feedback_from_form(
-                self.reviewers.value, *(box.value for box in self.boxes.values()), when=self.when.value
-            )
+            questions, strengths, concerns = (box.value for box in self.boxes.values())
+            feedback = feedback_from_form(self.reviewers.value, questions, strengths, concerns, when=self.when.value)
             saved = record_feedback(choice.path, feedback)
         except PlanProblem as problem:
             self.status.value = _status_html(

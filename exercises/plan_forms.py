@@ -106,7 +106,7 @@ class TextEditor(Editor):
         if long:
             self.widget.layout.height = "6em"
 
-    def get(self) -> str:
+    def get(self) -> Any:
         return self.widget.value
 
     def set(self, value: Any) -> None:

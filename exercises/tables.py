@@ -97,7 +97,7 @@ def _formatter(kind: str, places: int | None, values: list[Any]) -> Callable[[An
     if kind == "count":
         return lambda v: f"{float(v):,.{places or 0}f}"
     if kind == "year":
-        return lambda v: f"{int(v)}" if isinstance(v, Real) else str(v)
+        return lambda v: f"{float(v):.0f}" if isinstance(v, Real) else str(v)
     if kind in ("number", "ratio"):
         fixed = places if places is not None else _decimals_needed(numbers, 2)
         return lambda v: f"{float(v):,.{fixed}f}"

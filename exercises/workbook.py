@@ -141,11 +141,20 @@ def _version(data: dict[str, Any]) -> int:
 def _answer_from(exercise_id: str, raw: Any) -> Answer | None:
     if not isinstance(raw, dict) or "value" not in raw:
         return None
-    text = {
-        key: raw.get(key) if isinstance(raw.get(key), str) else ""
-        for key in ("kind", "page", "question", "status", "saved_at")
-    }
-    return Answer(exercise_id=exercise_id, value=raw["value"], **text)
+
+    def text(key: str) -> str:
+        field = raw.get(key)
+        return field if isinstance(field, str) else ""
+
+    return Answer(
+        exercise_id=exercise_id,
+        value=raw["value"],
+        kind=text("kind"),
+        page=text("page"),
+        question=text("question"),
+        status=text("status"),
+        saved_at=text("saved_at"),
+    )
 
 
 class Workbook:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -165,6 +166,6 @@ def compare(parameters: Parameters, strategies: dict[str, Sequence[float]]) -> p
     return pd.DataFrame({name: summary(simulate(parameters, spend)) for name, spend in strategies.items()})
 
 
-def with_changes(parameters: Parameters, **changes: float) -> Parameters:
+def with_changes(parameters: Parameters, **changes: Any) -> Parameters:
     """A copy of ``parameters`` with some values changed."""
     return replace(parameters, **changes)

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -40,7 +41,7 @@ def save_docx(plan: Plan, path: str | Path) -> None:
     atomic_write_chunks(path, [plan_to_docx_bytes(plan)])
 
 
-def _set_up(document: Document, plan: Plan) -> None:
+def _set_up(document: DocxDocument, plan: Plan) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
@@ -58,7 +59,7 @@ def _set_up(document: Document, plan: Plan) -> None:
     properties.language = LANGUAGE
 
 
-def _add_block(document: Document, block: Block) -> None:
+def _add_block(document: DocxDocument, block: Block) -> None:
     if isinstance(block, Heading):
         document.add_heading(block.text, level=min(block.level, 9))
     elif isinstance(block, Paragraph):
@@ -85,7 +86,7 @@ def _add_block(document: Document, block: Block) -> None:
         )
 
 
-def _add_table(document: Document, table: Table) -> None:
+def _add_table(document: DocxDocument, table: Table) -> None:
     document.add_paragraph(table.caption, style="Caption")
     grid = document.add_table(rows=1, cols=len(table.headers))
     grid.style = "Table Grid"

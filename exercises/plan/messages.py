@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import string
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import annotated_types
@@ -96,7 +97,7 @@ def item_label(cls: type[BaseModel], item: Any, index: int) -> str:
     return template.format(**values)
 
 
-def problem_text(detail: dict[str, Any], field: FieldInfo | None = None) -> str:
+def problem_text(detail: Mapping[str, Any], field: FieldInfo | None = None) -> str:
     """What is wrong, in plain English, for one pydantic error."""
     kind = detail["type"]
     value = detail.get("input")

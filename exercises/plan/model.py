@@ -23,7 +23,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origi
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 FIRST_DAY = 1
 LAST_DAY = 100
 ACTION_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$"

@@ -115,7 +115,7 @@ def _relative(path: Path, folder: Path) -> str:
 
 def _team_entry(plan: Plan, file: str, anchor: str) -> TeamEntry:
     statuses = Counter(action.status for action in plan.hundred_day_plan.actions)
-    rag = Counter(review.rag for review in plan.follow_up.reviews)
+    rag = Counter[str](review.rag for review in plan.follow_up.reviews)
     summary = [
         plan.team.name,
         short(plan.challenge.statement, 160) or "Not written yet",

@@ -17,7 +17,7 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import ipywidgets as widgets
 from traitlets import TraitError
@@ -152,6 +152,7 @@ class Exercise:
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.check_button.on_click(lambda _button: self._on_button())
+        self.workbook: Workbook | None
         try:
             self.workbook = Workbook.load()
         except WorkbookError as problem:
@@ -254,7 +255,7 @@ class Exercise:
         return answer
 
     # -- display ------------------------------------------------------------------------------
-    def show(self) -> Exercise:
+    def show(self) -> Self:
         """Display the exercise in the notebook (done once by the one-line functions)."""
         if _current_cell() is not None:
             from IPython.display import display

@@ -114,7 +114,7 @@ class CalculatorExercise(Exercise):
         *,
         inputs: Mapping[str, Input],
         compute: Callable[..., Any],
-        chart: Callable[[Any], Any] | None = None,
+        chart: Callable[..., Any] | None = None,
         explanation: str = "",
         page: str | None = None,
     ) -> None:
@@ -221,7 +221,7 @@ def calculator(
     *,
     inputs: Mapping[str, Input],
     compute: Callable[..., Any],
-    chart: Callable[[Any], Any] | None = None,
+    chart: Callable[..., Any] | None = None,
     explanation: str = "",
     page: str | None = None,
 ) -> CalculatorExercise:

@@ -106,7 +106,7 @@ class ChartLayout:
 
         # From matplotlib's default margins each time, so the same chart is always laid out
         # the same way; as figure.tight_layout(), but leaving no layout engine on the figure.
-        figure.subplots_adjust(**{name: matplotlib.rcParams[f"figure.subplot.{name}"] for name in SUBPLOT_PARAMS})
+        figure.subplots_adjust(**{name: matplotlib.rcParams[f"figure.subplot.{name}"] for name in SUBPLOT_PARAMS})  # type: ignore[index]
         TightLayoutEngine().execute(figure)
         self.measured += 1
         self._shape, self._sizes = shape, sizes
@@ -127,7 +127,7 @@ def figure_svg(figure: Any, layout: ChartLayout | None = None) -> bytes:
 
     (layout or ChartLayout()).apply(figure)
     buffer = io.BytesIO()
-    with matplotlib.rc_context(SVG_STYLE):
+    with matplotlib.rc_context(SVG_STYLE):  # type: ignore[arg-type]
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=None if layout else "tight")
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:  # a figure made with pyplot would otherwise be drawn a second time

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The system packages the course's commands need beyond Python 3.11, make and git.
+# One place for this list: the Makefile (make site, make test) and .ci/run call it.
+#
+#   tools/system-deps.sh test   Chromium (site checks, browser tests, PDFs) and LibreOffice Writer (Word export check)
+#   tools/system-deps.sh site   Chromium (the PDFs of the course are printed from the built pages)
+#
+# Installs what is missing when it can (as root, or with sudo that needs no password);
+# otherwise stops at once with one plain message naming the packages and the command to run.
+set -euo pipefail
+
+purpose="${1:-test}"
+missing=()
+have() { command -v "$1" >/dev/null 2>&1; }
+
+case "$purpose" in
+  site) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+  test)
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    have soffice || missing+=(libreoffice-writer-nogui)
+    ;;
+  *) echo "usage: tools/system-deps.sh [site|test]" >&2; exit 2 ;;
+esac
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif have sudo && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  echo "make $purpose needs these system packages, which are not installed: ${missing[*]}." >&2
+  echo "Install them, then run make $purpose again:" >&2
+  echo "    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+if ! have apt-get; then
+  echo "make $purpose needs ${missing[*]}, and this machine has no apt-get to install them." >&2
+  echo "Install them with your system's package manager (Chromium at /usr/bin/chromium), then run make $purpose again." >&2
+  exit 1
+fi
+
+echo "Installing system packages for make $purpose: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "Installed: ${missing[*]}"
