@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,46 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# How long a browser test waits for anything (a page to load, an element, a readiness
+# signal) before it fails with a message saying what it waited for. Generous, because the
+# tests must pass on a machine whose cores are busy with other work; waits end as soon as
+# their signal comes, so a quick machine never waits this long. ACADEMY_BROWSER_PATIENCE_S
+# changes it.
+PATIENCE_MS = int(float(os.environ.get("ACADEMY_BROWSER_PATIENCE_S", "180")) * 1000)
+
+try:  # web-first assertions (expect) wait as long as everything else
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=PATIENCE_MS)
+except ImportError:  # pragma: no cover - playwright is in requirements.lock
+    pass
+
+
+def patient(target: Any) -> Any:
+    """Give a Playwright page or context the course's patience for every wait and navigation."""
+    target.set_default_timeout(PATIENCE_MS)
+    target.set_default_navigation_timeout(PATIENCE_MS)
+    return target
+
+
+class PatientBrowser:
+    """A Playwright browser whose new pages and contexts wait up to ``PATIENCE_MS`` by default."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_page(self, **options: Any) -> Any:
+        return patient(self._browser.new_page(**options))
+
+    def new_context(self, **options: Any) -> Any:
+        return patient(self._browser.new_context(**options))
+
+    def close(self) -> None:
+        self._browser.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, patient
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +99,7 @@ def lab(tmp_path: Path) -> Iterator[dict]:
             return False
 
     try:
-        _wait_for(ready, 90, "JupyterLab to start")
+        _wait_for(ready, PATIENCE_MS / 1000, "JupyterLab to start")
         yield {"base": base, "token": token, "work": work, "tmp": tmp_path}
     finally:
         try:  # a clean shutdown also stops the kernels the server started
@@ -127,8 +127,8 @@ def _run_all_cells(page, notebook, attempts: int = 3) -> None:
         page.keyboard.press("Control+Shift+C")
         palette = page.locator(".lm-CommandPalette-input:visible")
         try:
-            palette.fill("Run All Cells", timeout=10_000)
-            page.locator(".lm-CommandPalette-item.lm-mod-active", has_text="Run All Cells").wait_for(timeout=10_000)
+            palette.fill("Run All Cells", timeout=30_000)
+            page.locator(".lm-CommandPalette-item.lm-mod-active", has_text="Run All Cells").wait_for(timeout=30_000)
             palette.press("Enter")
             return
         except Error:
@@ -151,19 +151,19 @@ def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
         )
         try:
             page = context.pages[0] if context.pages else context.new_page()
-            page.set_default_timeout(60_000)
+            patient(page)
             page.goto(f"{lab['base']}/lab/tree/{NOTEBOOK}?token={lab['token']}&reset")
             notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
-            expect(notebook).to_be_visible(timeout=90_000)
+            expect(notebook).to_be_visible()
             # Wait for the kernel before running, so "Run All Cells" is not lost.
-            expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible(timeout=90_000)
+            expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle").first).to_be_visible()
             _run_all_cells(page, notebook)
 
             exercises = page.locator(".jp-OutputArea .academy-exercise")
-            expect(exercises).to_have_count(EXERCISES_ON_PAGE, timeout=120_000)
+            expect(exercises).to_have_count(EXERCISES_ON_PAGE)
             page.wait_for_function(
                 "() => ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))",
-                timeout=120_000,
+                timeout=PATIENCE_MS,
             )
             assert not (lab["work"] / "workbook.json").exists(), "running the page must not save anything"
 
@@ -183,7 +183,7 @@ def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
             return None
         return json.loads(path.read_text(encoding="utf-8"))["answers"].get(EXERCISE_ID)
 
-    entry = _wait_for(saved_answer, 30, f"{EXERCISE_ID} in {path}")
+    entry = _wait_for(saved_answer, PATIENCE_MS / 1000, f"{EXERCISE_ID} in {path}")
     assert entry["value"] == RIGHT_OPTION
     assert entry["status"] == "correct"
     assert entry["kind"] == "choice"

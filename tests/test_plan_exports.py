@@ -27,7 +27,7 @@ from exercises.plan.model import Plan
 from exercises.plan.store import load_plan, parse_plan_data, validate_plan
 from exercises.plan.templates import EXAMPLE_PLAN
 from exercises.plan.timeline import timeline_alt_text, timeline_png, timeline_svg
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, patient
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -264,7 +264,7 @@ def test_word_document_converts_with_libreoffice(example: Plan, tmp_path: Path) 
         ],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=900,  # generous: LibreOffice starts slowly on a busy machine
     )
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "plan.pdf"
@@ -344,7 +344,7 @@ def test_hostile_html_runs_nothing_in_a_browser(hostile_plan: Plan, tmp_path: Pa
     page_file.write_text(plan_to_html(hostile_plan), encoding="utf-8")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        page = patient(browser.new_page())
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(page_file.as_uri())

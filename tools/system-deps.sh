@@ -10,13 +10,14 @@
 set -euo pipefail
 
 purpose="${1:-test}"
+chromium="${ACADEMY_CHROMIUM:-/usr/bin/chromium}"  # as in tests/conftest.py
 missing=()
 have() { command -v "$1" >/dev/null 2>&1; }
 
 case "$purpose" in
-  site) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+  site) [ -x "$chromium" ] || missing+=(chromium) ;;
   test)
-    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x "$chromium" ] || missing+=(chromium)
     have soffice || missing+=(libreoffice-writer-nogui)
     ;;
   *) echo "usage: tools/system-deps.sh [site|test]" >&2; exit 2 ;;

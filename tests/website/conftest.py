@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, REPO, PatientBrowser
 
 HTML = REPO / "_build" / "html"
 
@@ -107,12 +107,12 @@ def browser() -> Iterator[object]:
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            yield chromium
+            yield PatientBrowser(chromium)
         finally:
             chromium.close()
 
 
-def wait_until_ready(tab: object, timeout: float = 15_000) -> None:
+def wait_until_ready(tab: object, timeout: float = PATIENCE_MS) -> None:
     """Wait until a page that has fired ``load`` is ready to check: widgets drawn, fonts and maths done."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.website.conftest import HTML, site_pages, wait_until_ready
 
@@ -43,7 +44,10 @@ def test_page_requests_only_its_own_host(page: str, site_url: str, tab) -> None:
     try:
         tab.goto(f"{site_url}/{page}", wait_until="load")
         wait_until_ready(tab)  # widgets drawn: anything they fetch has been asked for
-        tab.wait_for_load_state("networkidle")  # and nothing more for half a second
+        try:
+            tab.wait_for_load_state("networkidle")  # and nothing more for half a second
+        except PlaywrightTimeout:
+            pytest.fail(f"{page}: the page kept making requests; the last were {requests[-5:]}")
     finally:
         tab.remove_listener("request", on_request)
         tab.remove_listener("requestfailed", on_failure)
@@ -61,9 +65,9 @@ def test_widgets_render_from_saved_state(site_url: str, browser) -> None:
     tab.goto(f"{site_url}/modules/start-here.html", wait_until="load")
     wait_until_ready(tab)
     exercise = tab.locator(".academy-exercise").first
-    exercise.wait_for(state="visible", timeout=15_000)
+    exercise.wait_for(state="visible")
     controls = exercise.locator("select")
-    controls.first.wait_for(state="visible", timeout=15_000)
+    controls.first.wait_for(state="visible")
     text, count = exercise.inner_text(), controls.count()
     tab.close()
     assert "How confident do you feel today?" in text

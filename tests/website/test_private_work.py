@@ -54,7 +54,7 @@ def test_private_folders_are_excluded_from_a_build(tmp_path: Path) -> None:
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--keep-going"],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=2400,  # a whole build, on a machine that may be busy
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     html = book / "_build" / "html"
