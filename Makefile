@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test lab plan lint format system-deps unit notebooks site-checks lock vendor-check clean help
+.PHONY: site test lab plan lint format system-deps hub-check unit notebooks site-checks lock vendor-check clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -62,6 +62,11 @@ notebooks: $(STAMP)
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.nbval-private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.nbval-private/cohort-work \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --nbval-lax --nbval-current-env \
 	  --nbval-cell-timeout=300 -o testpaths= modules exercises
+
+# A real JupyterHub on 127.0.0.1 with throwaway accounts: nobody reaches anyone else's work.
+# Runs as root (it makes system accounts); see modules/facilitators/running-a-hub.md.
+hub-check: $(STAMP)
+	$(BIN)/python -m tools.hub.check
 
 site-checks: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) -m site tests

@@ -39,6 +39,11 @@ def cohort_dir() -> Path:
 
 
 def datasets_dir() -> Path:
-    """The course's ``datasets/`` folder (next to the ``exercises`` package)."""
+    """The course's ``datasets/`` folder: next to the ``exercises`` package in a checkout,
+    else in the course folder (a JupyterHub installs the package into a shared environment
+    and pulls the course, datasets included, into each participant's home)."""
     override = os.environ.get("ACADEMY_DATASETS_DIR")
-    return Path(override) if override else REPO_DIR / "datasets"
+    if override:
+        return Path(override)
+    beside = REPO_DIR / "datasets"
+    return beside if beside.is_dir() else course_root() / "datasets"

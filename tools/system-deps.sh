@@ -4,6 +4,8 @@
 #
 #   tools/system-deps.sh test   Chromium (site checks, browser tests, PDFs) and LibreOffice Writer (Word export check)
 #   tools/system-deps.sh site   Chromium (the PDFs of the course are printed from the built pages)
+#   tools/system-deps.sh hub    Node.js and npm, then configurable-http-proxy from npm into
+#                               /opt/academy-hub/node (JupyterHub's proxy; make hub-check)
 #
 # Installs what is missing when it can (as root, or with sudo that needs no password);
 # otherwise stops at once with one plain message naming the packages and the command to run.
@@ -20,10 +22,29 @@ case "$purpose" in
     [ -x "$chromium" ] || missing+=(chromium)
     have soffice || missing+=(libreoffice-writer-nogui)
     ;;
-  *) echo "usage: tools/system-deps.sh [site|test]" >&2; exit 2 ;;
+  hub)
+    have node || missing+=(nodejs)
+    have npm || missing+=(npm)
+    have git || missing+=(git)
+    ;;
+  *) echo "usage: tools/system-deps.sh [site|test|hub]" >&2; exit 2 ;;
 esac
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+# JupyterHub's proxy, from the npm registry (version pinned here, checked by make hub-check).
+CHP_VERSION=5.3.0
+HUB_NODE=/opt/academy-hub/node
+install_proxy() {
+  local bin="$HUB_NODE/node_modules/.bin/configurable-http-proxy"
+  if [ -x "$bin" ] && [ "$("$bin" --version 2>/dev/null)" = "$CHP_VERSION" ]; then return 0; fi
+  echo "Installing configurable-http-proxy $CHP_VERSION from npm into $HUB_NODE"
+  mkdir -p "$HUB_NODE"
+  npm install --silent --no-audit --no-fund --prefix "$HUB_NODE" "configurable-http-proxy@$CHP_VERSION" >/dev/null
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  if [ "$purpose" = hub ]; then install_proxy; fi
+  exit 0
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   sudo=()
@@ -46,3 +67,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "Installed: ${missing[*]}"
+if [ "$purpose" = hub ]; then install_proxy; fi

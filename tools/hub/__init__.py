@@ -1,0 +1,1 @@
+"""Tools for running a cohort on JupyterHub: accounts and folders, a REST client, the check."""
