@@ -273,6 +273,14 @@ def save_plan(plan: Plan, path: str | Path, *, by: str = "a save") -> Version:
     return _replace(Path(path), plan_to_yaml(plan), plan_to_data(plan), by)
 
 
+def replace_plan_text(path: str | Path, text: str, *, by: str) -> Version:
+    """Replace the plan at ``path`` with ``text`` (a whole plan file, comments and all), as a new version.
+
+    ``text`` must be a valid plan. The plan it replaces stays in the history.
+    """
+    return _replace(Path(path), text, plan_to_data(parse_plan(text, "the new plan")), by)
+
+
 def _replace(path: Path, text: str, after: dict[str, Any], by: str) -> Version:
     if path.is_dir():
         raise PlanProblem([f"{path} is a folder; give the plan file's name, such as {path / 'plan.yaml'}."], path)
