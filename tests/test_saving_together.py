@@ -38,10 +38,10 @@ def _start(kind: str, path: Path, count: int, go: Path, log: Path, **env: str) -
 
 def _finish(worker: subprocess.Popen[str], what: str) -> None:
     try:
-        out, err = worker.communicate(timeout=LIMIT)
+        _out, err = worker.communicate(timeout=LIMIT)
     except subprocess.TimeoutExpired:
         worker.kill()
-        out, err = worker.communicate()
+        _out, err = worker.communicate()
         raise AssertionError(f"{what} did not finish within {LIMIT} s:\n{err[-3000:]}") from None
     assert worker.returncode == 0, f"{what} failed (exit {worker.returncode}):\n{err[-3000:]}"
 
