@@ -17,7 +17,6 @@ and every save is kept as a version in the plan's history (``.plan.yaml.history/
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from exercises.challenge_app import find_voila, voila_command, voila_environment
 from exercises.plan.document import count, plan_summary
 from exercises.plan.export import FORMATS as EXPORT_FORMATS
 from exercises.plan.export import export_plan
@@ -32,7 +32,6 @@ from exercises.plan.history import KEEP_VERSIONS
 from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, write_cohort_report
 from exercises.plan.store import PlanProblem, load_plan, plan_history, restore_version
 from exercises.plan.templates import (
-    PLAN_ENV,
     PLAN_FILE_NAME,
     WORKBOOK_FILE_NAME,
     WORKBOOK_TEMPLATE,
@@ -298,17 +297,15 @@ def _open(args: argparse.Namespace) -> int:
     notebook = team_dir / WORKBOOK_FILE_NAME
     if not notebook.exists():
         shutil.copyfile(WORKBOOK_TEMPLATE, notebook)
-    voila = shutil.which("voila", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    voila = find_voila()
     if voila is None:
         return _problems(
             "Cannot open the workbook:", ["Voilà is not installed in this environment (it is in requirements.lock)."]
         )
-    command = [voila, notebook.name, "--strip_sources=True", f"--port={args.port}"]
-    if args.no_browser:
-        command.append("--no-browser")
+    command = voila_command(voila, notebook.name, args.port, open_browser=not args.no_browser)
     print(f"Opening {notebook} as a web app. Stop it with Ctrl+C.")
     try:
-        return subprocess.call(command, cwd=team_dir, env={**os.environ, PLAN_ENV: str(plan.resolve())})
+        return subprocess.call(command, cwd=team_dir, env=voila_environment(plan))
     except KeyboardInterrupt:  # Ctrl+C stops Voilà too; say so instead of showing a traceback
         print("Stopped the web app. The plan keeps everything that was saved.")
         return 0

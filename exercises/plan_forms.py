@@ -29,6 +29,7 @@ with unsaved answers and saves them all with one button (see :meth:`PlanWorkbook
 from __future__ import annotations
 
 import base64
+import itertools
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -141,7 +142,8 @@ class PlanForm:
 
     def _changed(self) -> None:
         dirty = self.is_dirty
-        self.unsaved.value = (
+        title = f'<span class="academy-form-title" hidden>{escape(self.name)}</span>'
+        self.unsaved.value = title + (
             '<span class="academy-unsaved" role="status">● Unsaved changes</span>'
             if dirty
             else '<span class="academy-all-saved" role="status">No unsaved changes</span>'
@@ -398,11 +400,17 @@ def download_name(team: str, kind: str) -> str:
     return f"{slug or 'team'}-plan.{kind}"
 
 
+_SAID = itertools.count(1)
+
+
 def status_html(headline: str, messages: Sequence[str] = (), good: bool = True) -> str:
-    """A status message in words and a symbol (never colour alone), with any problems listed."""
+    """A status message in words and a symbol (never colour alone), with any problems listed.
+
+    Each message is numbered (``data-said``), so the page can tell a new reply from an old one.
+    """
     items = "".join(f"<li>{escape(message)}</li>" for message in messages)
     listed = f"<ul>{items}</ul>" if items else ""
-    return f'<div role="status"><p><strong>{"✓" if good else "✗"} {escape(headline)}</strong></p>{listed}</div>'
+    return f'<div role="status" data-said="{next(_SAID)}"><p><strong>{"✓" if good else "✗"} {escape(headline)}</strong></p>{listed}</div>'
 
 
 def open_workbook(path: str | Path | None = None) -> PlanWorkbook:

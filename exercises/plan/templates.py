@@ -87,6 +87,11 @@ def start_team_folder(team_dir: str | Path, team_name: str, *, force: bool = Fal
     return TeamFolder(plan=plan_path, replaced_version=replaced, workbook=copied)
 
 
+def _where(path: Path) -> str:
+    """A plan file as a team knows it (``plan.yaml in the falls-team folder``), without the server's path."""
+    return f"{path.name} in the {path.parent.name} folder" if path.parent.name else path.name
+
+
 @dataclass(frozen=True)
 class WorkbookPlan:
     """The plan file the challenge workbook works on, and a note for the team about it."""
@@ -109,19 +114,19 @@ def locate_workbook_plan(environ: Mapping[str, str] | None = None, folder: str |
     if named:
         path = Path(named).expanduser()
         if path.is_file():
-            return WorkbookPlan(path, f"Working on the plan file {path}.", False)
+            return WorkbookPlan(path, f"Working on the plan file {_where(path)}.", False)
         problem = f"There is no plan file at {path} (named by {PLAN_ENV}). "
     else:
         path = folder / PLAN_FILE_NAME
         if path.is_file():
-            return WorkbookPlan(path, f"Working on your team's plan file, {path}.", False)
+            return WorkbookPlan(path, f"Working on your team's plan file, {_where(path)}.", False)
         problem = f"There is no {PLAN_FILE_NAME} in {folder}. "
     scratch = tempfile.mkdtemp(prefix="academy-example-plan-")
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)  # a copy for trying out: not kept
     copy = Path(scratch) / PLAN_FILE_NAME
     shutil.copyfile(EXAMPLE_PLAN, copy)
     note = (
-        problem + f"So this workbook shows a copy of the fictional example plan, in a temporary folder ({copy}): "
+        problem + "So this workbook shows a copy of the fictional example plan, in a temporary folder: "
         "changes to it are not kept. To work on your own plan, copy this workbook into your team's folder "
         'with: academy plan new cohort-work/YOUR-TEAM --team "Your team"'
     )
