@@ -233,7 +233,9 @@ class PeerChallengeForm:
             layout=widgets.Layout(width="auto"),
         )
         self.save_button.on_click(lambda _button: self.save())
+        self.save_button.add_class("academy-save")
         self.status = widgets.HTML(value=FORM_NOTE)
+        self.status.add_class("academy-save-status")
         header = widgets.HTML(
             STYLE + "<p><strong>Peer-challenge form.</strong> Choose the plan of the team "
             "you are reviewing, write your questions, strengths and concerns, then "
