@@ -196,7 +196,8 @@ class Workbook:
                 extra = {k: v for k, v in old.items() if k not in entry} if isinstance(old, dict) else {}
                 if isinstance(old, dict) and "value" in old and old["value"] != value:
                     replaced = {k: old.get(k) for k in ("value", "status", "saved_at")}
-                    earlier = extra.get("earlier") if isinstance(extra.get("earlier"), list) else []
+                    kept = extra.get("earlier")
+                    earlier: list[Any] = kept if isinstance(kept, list) else []
                     extra["earlier"] = [*earlier, replaced][-KEEP_EARLIER:]
                 data["answers"][exercise_id] = {**extra, **entry}
                 data["schema_version"] = max(SCHEMA_VERSION, _version(data))
