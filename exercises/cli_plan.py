@@ -5,17 +5,18 @@
     academy plan export PLAN --to docx -o OUT a document for the senior panel (md, html or docx)
     academy plan schema [-o FILE]             the plan's JSON Schema
     academy plan open TEAM_DIR                open the team's workbook as a web app (Voilà)
+    academy plan history PLAN                 list the kept versions of a plan (when, by what, what changed)
+    academy plan restore PLAN N               bring back version N (saved as a new version)
     academy cohort report DIR -o OUT.html     one page over every plan under DIR
 
 Exit codes: 0 done, 1 a problem with the input (explained in plain English), 2 a usage
 mistake (argparse). No command replaces a team's plan file unless told to (``--force``),
-and every save keeps the previous version as ``.bak``.
+and every save is kept as a version in the plan's history (``.plan.yaml.history/``).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -23,13 +24,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from exercises.challenge_app import find_voila, voila_command, voila_environment
 from exercises.plan.document import count, plan_summary
 from exercises.plan.export import FORMATS as EXPORT_FORMATS
 from exercises.plan.export import export_plan
+from exercises.plan.history import KEEP_VERSIONS
 from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, write_cohort_report
-from exercises.plan.store import PlanProblem, load_plan
+from exercises.plan.store import PlanProblem, load_plan, plan_history, restore_version
 from exercises.plan.templates import (
-    PLAN_ENV,
     PLAN_FILE_NAME,
     WORKBOOK_FILE_NAME,
     WORKBOOK_TEMPLATE,
@@ -58,7 +60,7 @@ def register(subparsers: Any) -> None:
     )
     new.add_argument("--team", required=True, metavar="NAME", help="the team's name")
     new.add_argument(
-        "--force", action="store_true", help="replace an existing plan (the old one is kept as plan.yaml.bak)"
+        "--force", action="store_true", help="replace an existing plan (the old one is kept in the plan's history)"
     )
     new.set_defaults(handler=_new)
 
@@ -98,6 +100,25 @@ def register(subparsers: Any) -> None:
     open_.add_argument("--no-browser", action="store_true", help="do not open a browser window")
     open_.set_defaults(handler=_open)
 
+    history = plan_commands.add_parser(
+        "history",
+        help="list the kept versions of a plan",
+        description=f"List the kept versions of a plan: when each was saved, by which form or command, and what "
+        f"changed. The newest {KEEP_VERSIONS} versions are kept.",
+    )
+    history.add_argument("plan", metavar="PLAN", help="the plan file, such as cohort-work/falls-team/plan.yaml")
+    history.set_defaults(handler=_history)
+
+    restore = plan_commands.add_parser(
+        "restore",
+        help="bring back an earlier version of a plan",
+        description="Bring back version N of a plan (see academy plan history). The plan as it is now stays in "
+        "the history, and the restored plan is saved as a new version.",
+    )
+    restore.add_argument("plan", metavar="PLAN", help="the plan file")
+    restore.add_argument("number", metavar="N", help="the version to bring back, as listed by academy plan history")
+    restore.set_defaults(handler=_restore)
+
     cohort = subparsers.add_parser(
         "cohort", help="reports across every team's plan", description="Reports across a cohort's plans."
     )
@@ -126,8 +147,11 @@ def _new(args: argparse.Namespace) -> int:
     except PlanProblem as problem:
         return _problems("The plan was not started:", problem.messages)
     print(f"Started the plan {made.plan}.")
-    if made.backup:
-        print(f"The previous plan is kept as {made.backup}.")
+    if made.replaced_version:
+        print(
+            f"The previous plan is kept as version {made.replaced_version} in its history. "
+            f"Bring it back with: academy plan restore {made.plan} {made.replaced_version}"
+        )
     if made.workbook:
         print(f"Open {made.workbook} to fill it in, or edit the plan file itself.")
     print(f"Check it at any time with: academy plan check {made.plan}")
@@ -141,6 +165,51 @@ def _check(args: argparse.Namespace) -> int:
         found = count(len(problem.messages), "problem")
         return _problems(f"{args.plan} cannot be used as a plan ({found}):", problem.messages)
     print(f"{args.plan} is a valid plan. {plan_summary(plan)}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    path = Path(args.plan)
+    if not path.is_file():
+        return _problems(
+            "No history to show:",
+            [f"There is no plan file at {path}." if not path.is_dir() else f"{path} is a folder: give the plan file."],
+        )
+    versions = plan_history(path)
+    if not versions:
+        print(f"{path} has no saved versions yet: its history starts with the next save from a form or command.")
+        return 0
+    print(
+        f"Versions of {path}, oldest first ({count(len(versions), 'version')} kept; the newest {KEEP_VERSIONS} are kept):"
+    )
+    for version in versions:
+        by = f" by {version.by}" if version.by else ""
+        summary = f": {version.summary}" if version.summary else ""
+        print(f"  {version.number:>4}  {version.when_label()}{by}{summary}")
+    print(f"The plan file holds version {versions[-1].number} unless it was edited by hand since.")
+    print(f"Bring one back with: academy plan restore {path} N")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    path = Path(args.plan)
+    text = str(args.number).strip()
+    if not text.isdigit() or int(text) < 1:
+        return _problems(
+            "Nothing was restored:",
+            [
+                f"N must be a version number, a whole number such as 3 (got {args.number!r}). "
+                f"See the numbers with: academy plan history {path}"
+            ],
+        )
+    if not path.is_file():
+        return _problems("Nothing was restored:", [f"There is no plan file at {path}."])
+    try:
+        version = restore_version(path, int(text))
+    except PlanProblem as problem:
+        return _problems("Nothing was restored:", problem.messages)
+    print(f"Brought back version {int(text)} of {path}, saved as version {version.number}.")
+    print(f"The plan as it was before is still in the history: academy plan history {path}")
     return 0
 
 
@@ -228,17 +297,15 @@ def _open(args: argparse.Namespace) -> int:
     notebook = team_dir / WORKBOOK_FILE_NAME
     if not notebook.exists():
         shutil.copyfile(WORKBOOK_TEMPLATE, notebook)
-    voila = shutil.which("voila", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    voila = find_voila()
     if voila is None:
         return _problems(
             "Cannot open the workbook:", ["Voilà is not installed in this environment (it is in requirements.lock)."]
         )
-    command = [voila, notebook.name, "--strip_sources=True", f"--port={args.port}"]
-    if args.no_browser:
-        command.append("--no-browser")
+    command = voila_command(voila, notebook.name, args.port, open_browser=not args.no_browser)
     print(f"Opening {notebook} as a web app. Stop it with Ctrl+C.")
     try:
-        return subprocess.call(command, cwd=team_dir, env={**os.environ, PLAN_ENV: str(plan.resolve())})
+        return subprocess.call(command, cwd=team_dir, env=voila_environment(plan))
     except KeyboardInterrupt:  # Ctrl+C stops Voilà too; say so instead of showing a traceback
         print("Stopped the web app. The plan keeps everything that was saved.")
         return 0

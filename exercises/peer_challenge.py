@@ -1,7 +1,7 @@
 """The peer-challenge form: one team's questions, strengths and concerns, saved with another team's plan.
 
 On Day 2 each team presents its first thinking to senior system leaders and to its peers,
-and takes peer challenge (PSTA 2019, case study *Somerset Academies*, lines 6082-6090).
+and takes peer challenge (PSTA 2019, case study *Somerset Academies*).
 A reviewing team fills in this form; the feedback is added to the reviewed team's plan
 file (its ``peer_challenge`` section), so it stays with the plan through to Day 5.
 
@@ -10,8 +10,9 @@ Two layers:
 - **Pure functions** (no widgets): :func:`split_items`, :func:`feedback_from_form`,
   :func:`add_feedback`, :func:`record_feedback` and :func:`plan_choices`. Problems are
   raised as :class:`~exercises.plan.store.PlanProblem`, whose ``messages`` are plain
-  English. Saving goes through :func:`exercises.plan.store.save_plan`: atomic, with the
-  previous version kept as ``plan.yaml.bak``.
+  English. Saving goes through :func:`exercises.plan.store.update_plan`: under the plan's
+  lock (so feedback from two teams saving at once is all kept), atomic, and kept as a new
+  version in the plan's history (``academy plan history PLAN``).
 - **The form** (:func:`peer_challenge_form`) puts those on screen with ipywidgets, which
   are imported only when the form is made. It never shows a traceback, and a failed save
   leaves the reviewers' words in the boxes.
@@ -31,7 +32,7 @@ from exercises.paths import cohort_dir
 from exercises.plan.messages import describe_errors
 from exercises.plan.model import PeerFeedback, Plan
 from exercises.plan.report import find_plan_files
-from exercises.plan.store import PlanProblem, load_plan, plan_to_data, save_plan, validate_plan
+from exercises.plan.store import PlanProblem, load_plan, plan_to_data, update_plan, validate_plan
 
 # A leading bullet or number that people type or paste: "- ", "* ", "• ", "1. ", "2) ", "(3) ".
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf]+|\(?\d{1,3}[.)])\s*")
@@ -109,7 +110,7 @@ class Saved:
     path: Path
     team: str
     added: bool
-    backup: Path | None
+    version: int | None
     feedback_count: int
 
     def message(self) -> str:
@@ -119,7 +120,7 @@ class Saved:
                 f"The plan holds {self.feedback_count} piece{'' if self.feedback_count == 1 else 's'} of "
                 "peer challenge."
             )
-        kept = f" The previous version is kept as {self.backup.name}." if self.backup else ""
+        kept = f" This is version {self.version} in the plan's history." if self.version else ""
         return (
             f"Saved. Your feedback is now in {self.team}'s plan ({self.path.name} in "
             f"{self.path.parent.name}), which holds {self.feedback_count} piece"
@@ -128,17 +129,18 @@ class Saved:
 
 
 def record_feedback(path: str | Path, feedback: PeerFeedback) -> Saved:
-    """Add ``feedback`` to the plan file at ``path`` and save it (atomically, keeping ``.bak``).
+    """Add ``feedback`` to the plan file at ``path`` and save it, through :func:`update_plan`.
 
-    The plan is read just before saving, so feedback saved meanwhile by another team is
-    kept. Raises :class:`PlanProblem` if the plan cannot be read, is not valid, or cannot
-    be saved; the file is then left exactly as it was.
+    The plan is read and saved under its lock, so feedback saved meanwhile by another team
+    (or a team's own form) is kept. Raises :class:`PlanProblem` if the plan cannot be read,
+    is not valid, or cannot be saved; the file is then left exactly as it was.
     """
     path = Path(path)
-    plan = load_plan(path)
-    updated, added = add_feedback(plan, feedback)
-    backup = save_plan(updated, path) if added else None
-    return Saved(path, plan.team.name, added, backup, len(updated.peer_challenge))
+    update = update_plan(
+        path, lambda plan: add_feedback(plan, feedback)[0], by=f"peer-challenge form ({feedback.reviewing_team})"
+    )
+    number = update.version.number if update.version else None
+    return Saved(path, update.plan.team.name, update.saved, number, len(update.plan.peer_challenge))
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,9 @@ class PeerChallengeForm:
             layout=widgets.Layout(width="auto"),
         )
         self.save_button.on_click(lambda _button: self.save())
+        self.save_button.add_class("academy-save")
         self.status = widgets.HTML(value=FORM_NOTE)
+        self.status.add_class("academy-save-status")
         header = widgets.HTML(
             STYLE + "<p><strong>Peer-challenge form.</strong> Choose the plan of the team "
             "you are reviewing, write your questions, strengths and concerns, then "

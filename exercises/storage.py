@@ -7,10 +7,11 @@ one, never half of each. A file that cannot be read is moved aside, never overwr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -42,15 +43,56 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, keep
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and path.exists():
-            # Copy, not move: the target is never missing, even if we stop between the two steps.
+            # Copy, not move: the target is never missing, even if we stop between the two steps;
+            # and the copy is itself made atomically, so a half-written backup never replaces a whole one.
             backup = path.with_name(path.name + ".bak")
-            shutil.copy2(path, backup)
+            copy_atomically(path, backup)
         os.replace(tmp_name, path)
     except BaseException:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
     return backup
+
+
+def copy_atomically(source: str | Path, target: str | Path) -> Path:
+    """Copy ``source`` to ``target`` so that ``target`` is always either the old file or a whole copy."""
+    source, target = Path(source), Path(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(source, tmp_name)
+        with open(tmp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+    return target
+
+
+@contextlib.contextmanager
+def file_lock(path: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (a small sidecar file, made if missing) while the block runs.
+
+    Every process that saves the same file through this lock takes its turn: the second
+    waits until the first has finished reading, changing and writing. On systems without
+    ``fcntl`` (Windows) it does nothing, and saves rely on atomic replacement alone.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _file_mode(path: Path) -> int:

@@ -7,8 +7,12 @@ The file looks like this (keys we do not know are kept as they are)::
                                     "question": "...", "status": "correct",
                                     "saved_at": "2026-03-03T14:02:11+00:00"}}}
 
-- Saving re-reads the file, changes one answer and writes the whole file atomically
-  (``exercises.storage``), so two open notebooks cannot undo each other's answers.
+- Saving holds a lock on the work folder (``exercises.storage.file_lock``), re-reads the
+  file, changes one answer and writes the whole file atomically, so two notebooks or two
+  browser tabs saving at once take turns and never undo each other's answers.
+- An answer replaced by a different one keeps the replaced answer in its ``earlier`` list
+  (the newest :data:`KEEP_EARLIER`), so an old tab answering again never loses the answer
+  given in a newer one.
 - A file that cannot be read is renamed with ``exercises.storage.set_aside`` (never
   deleted) and a plain-English notice is kept for the exercises to show once.
 - Nothing is written when a workbook is only loaded, so showing an exercise never writes.
@@ -19,21 +23,20 @@ Nothing here imports widgets.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from exercises.paths import work_dir
-from exercises.storage import atomic_write_text, set_aside
+from exercises.storage import atomic_write_text, file_lock, set_aside
 
 SCHEMA_VERSION = 1
 FILE_NAME = "workbook.json"
 LOCK_NAME = ".workbook.lock"
 NO_PAGE = "Other answers"
+KEEP_EARLIER = 10  # replaced answers kept with each answer
 
 _pending_notices: list[str] = []
 
@@ -116,23 +119,6 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     return None, notice
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold a lock on the work folder while saving (where the system offers file locks)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: atomic replace alone
-        yield
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_NAME, "a+", encoding="utf-8") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 def _version(data: dict[str, Any]) -> int:
     version = data.get("schema_version")
     return version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
@@ -209,7 +195,7 @@ class Workbook:
         except (TypeError, ValueError) as exc:
             raise ValueError(f"The answer to {exercise_id} cannot be saved as JSON: {exc}") from exc
         try:
-            with _locked(self.path.parent):
+            with file_lock(self.path.parent / LOCK_NAME):
                 on_disk, notice = _read(self.path)
                 if notice:
                     _pending_notices.append(notice)
@@ -217,6 +203,11 @@ class Workbook:
                 data = on_disk if on_disk is not None else self._data
                 old = data["answers"].get(exercise_id)
                 extra = {k: v for k, v in old.items() if k not in entry} if isinstance(old, dict) else {}
+                if isinstance(old, dict) and "value" in old and old["value"] != value:
+                    replaced = {k: old.get(k) for k in ("value", "status", "saved_at")}
+                    kept = extra.get("earlier")
+                    earlier: list[Any] = kept if isinstance(kept, list) else []
+                    extra["earlier"] = [*earlier, replaced][-KEEP_EARLIER:]
                 data["answers"][exercise_id] = {**extra, **entry}
                 data["schema_version"] = max(SCHEMA_VERSION, _version(data))
                 atomic_write_text(self.path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

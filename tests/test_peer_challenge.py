@@ -17,7 +17,7 @@ from exercises.peer_challenge import (
     record_feedback,
     split_items,
 )
-from exercises.plan.store import PlanProblem, load_plan
+from exercises.plan.store import PlanProblem, load_plan, plan_history
 from exercises.plan.templates import EXAMPLE_PLAN, start_plan_text
 
 DAY_TWO = date(2026, 3, 4)
@@ -113,12 +113,14 @@ def test_record_feedback_saves_atomically_and_keeps_the_previous_version(cohort:
         feedback_from_form("Brackenford Steady Steps", "Where will you start?", "A clear challenge", "", when=DAY_TWO),
     )
     assert saved.added and saved.team == "Team Kestrel" and saved.feedback_count == 1
-    assert saved.backup == path.with_name("plan.yaml.bak")
-    assert saved.backup.read_text(encoding="utf-8") == original
+    versions = plan_history(path)
+    assert saved.version == versions[-1].number == 2 and versions[0].text() == original  # nothing left the history
+    assert versions[-1].by == "peer-challenge form (Brackenford Steady Steps)"
+    assert "Peer challenge (0 → 1)" in versions[-1].summary
     reloaded = load_plan(path)
     assert reloaded.peer_challenge[0].questions == ["Where will you start?"]
     assert reloaded.peer_challenge[0].date == DAY_TWO
-    assert "Saved." in saved.message() and "plan.yaml.bak" in saved.message()
+    assert "Saved." in saved.message() and "version 2 in the plan's history" in saved.message()
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -130,7 +132,7 @@ def test_two_teams_reviewing_the_same_plan_both_keep_their_feedback(cohort: Path
     again = record_feedback(path, feedback_from_form("Team Heron", "", "S1", "", when=DAY_TWO))
     teams = [item.reviewing_team for item in load_plan(path).peer_challenge]
     assert teams[before:] == ["Team Kestrel", "Team Heron"]
-    assert not again.added and again.backup is None and "nothing was changed" in again.message()
+    assert not again.added and again.version is None and "nothing was changed" in again.message()
 
 
 def test_a_broken_plan_is_left_exactly_as_it_was(cohort: Path) -> None:
@@ -140,13 +142,14 @@ def test_a_broken_plan_is_left_exactly_as_it_was(cohort: Path) -> None:
     found = messages(record_feedback, path, feedback_from_form("Team Heron", "Q", "", ""))
     assert found and "not valid YAML" in found[0]
     assert path.read_text(encoding="utf-8") == broken
-    assert not path.with_name("plan.yaml.bak").exists()
+    assert plan_history(path) == []
 
 
 def test_a_missing_plan_is_explained(tmp_path: Path) -> None:
     feedback = feedback_from_form("Team Heron", "Q", "", "")
     (message,) = messages(record_feedback, tmp_path / "gone" / "plan.yaml", feedback)
     assert message.startswith("There is no file at")
+    assert not (tmp_path / "gone").exists()  # nothing made on the way
 
 
 def test_plan_choices_name_each_team_and_flag_broken_files(cohort: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exercises.cli import main
-from exercises.plan.store import load_plan
+from exercises.plan.store import load_plan, plan_history
 from exercises.plan.templates import EXAMPLE_PLAN, WORKBOOK_TEMPLATE, plan_schema_text
 
 
@@ -69,8 +69,9 @@ def test_new_never_overwrites_without_force(plan_file: Path, capsys: pytest.Capt
 def test_new_with_force_keeps_the_old_plan(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = plan_file.read_bytes()
     code, out, _ = run(capsys, "plan", "new", str(plan_file.parent), "--team", "Fresh start", "--force")
-    assert code == 0 and "plan.yaml.bak" in out
-    assert plan_file.with_name("plan.yaml.bak").read_bytes() == before
+    assert code == 0 and "kept as version 1 in its history" in out
+    assert f"academy plan restore {plan_file} 1" in out
+    assert plan_history(plan_file)[0].text().encode() == before
     assert load_plan(plan_file).team.name == "Fresh start"
 
 

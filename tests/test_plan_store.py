@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exercises.plan.model import Plan
-from exercises.plan.store import PlanProblem, load_plan, parse_plan, plan_to_yaml, save_plan
+from exercises.plan.store import PlanProblem, load_plan, parse_plan, plan_history, plan_to_yaml, save_plan
 from exercises.plan.templates import EXAMPLE_PLAN, locate_workbook_plan
 from exercises.plan_forms import DAYS, PlanForm, PlanWorkbook
 
@@ -143,24 +146,28 @@ def test_dates_are_checked_by_the_model_not_yaml(tmp_path: Path) -> None:
 # --- Writing --------------------------------------------------------------------------
 
 
-def test_save_round_trip_and_keeps_a_backup(plan_file: Path) -> None:
+def test_save_round_trip_keeps_every_version(plan_file: Path) -> None:
     original = plan_file.read_text(encoding="utf-8")
     plan = load_plan(plan_file)
-    backup = save_plan(plan, plan_file)
-    assert backup == plan_file.with_name("plan.yaml.bak")
-    assert backup.read_text(encoding="utf-8") == original
+    version = save_plan(plan, plan_file)
+    # the file as found (written by hand, before any history) is kept first, then the save
+    assert [v.number for v in plan_history(plan_file)] == [1, 2] and version.number == 2
+    assert plan_history(plan_file)[0].text() == original
     assert load_plan(plan_file) == plan
     changed = plan.model_copy(update={"notes": "Second save"})
     save_plan(changed, plan_file)
     assert load_plan(plan_file).notes == "Second save"
-    assert load_plan(backup) == plan  # the previous version, not the first one
+    assert [v.number for v in plan_history(plan_file)] == [1, 2, 3]
+    assert parse_plan(plan_history(plan_file)[1].text()) == plan  # the earlier version, still there
+    assert not plan_file.with_name("plan.yaml.bak").exists()
 
 
-def test_saving_a_new_plan_makes_the_folder_and_no_backup(tmp_path: Path) -> None:
+def test_saving_a_new_plan_makes_the_folder(tmp_path: Path) -> None:
     target = tmp_path / "new" / "team" / "plan.yaml"
-    assert save_plan(Plan.model_validate({"team": {"name": "New"}}), target) is None
+    assert save_plan(Plan.model_validate({"team": {"name": "New"}}), target).number == 1
     assert load_plan(target).team.name == "New"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["plan.yaml"]  # no temporary files left
+    # no temporary files left: only the plan, its history and its lock
+    assert sorted(p.name for p in target.parent.iterdir()) == [".plan.yaml.history", ".plan.yaml.lock", "plan.yaml"]
 
 
 def test_saving_to_a_folder_is_refused(tmp_path: Path) -> None:
@@ -266,7 +273,7 @@ def test_a_form_refuses_bad_answers_and_says_where(plan_file: Path) -> None:
     before = plan_file.read_bytes()
     form = PlanForm(plan_file, DAYS[5])
     actions = form.editors["hundred_day_plan"].editors["actions"]
-    actions.rows[4].editors["end_day"].widget.value = 10
+    actions.rows[4].editors["end_day"].widget.value = "10"
     assert form.save() is False
     assert "100-day plan › action A5 › end day: must be on or after the start day" in form.status.value
     assert plan_file.read_bytes() == before
@@ -279,8 +286,8 @@ def test_a_form_adds_and_removes_items(plan_file: Path) -> None:
     assert row.get()["id"] == "A13"
     row.editors["title"].widget.value = "Share the findings with the Older People's Forum"
     row.editors["depends_on"].widget.value = "A11, A12"
-    row.editors["start_day"].widget.value = 95
-    row.editors["end_day"].widget.value = 100
+    row.editors["start_day"].widget.value = "95"
+    row.editors["end_day"].widget.value = "100"
     assert form.save(), form.status.value
     saved = load_plan(plan_file).hundred_day_plan.actions[-1]
     assert (saved.id, saved.depends_on, saved.start_day) == ("A13", ["A11", "A12"], 95)
@@ -311,10 +318,15 @@ def test_a_form_never_saves_over_a_broken_plan(plan_file: Path) -> None:
 def test_workbook_tools_check_and_export(plan_file: Path) -> None:
     workbook = PlanWorkbook(locate_workbook_plan({}, plan_file.parent))
     assert "The plan is valid" in workbook.check_html() and "<svg" in workbook.check_html()
-    assert "Exported" in workbook.export_html("docx")
-    assert plan_file.with_suffix(".docx").read_bytes()[:2] == b"PK"
+    made = workbook.export_html("docx")
+    link = re.search(r'<a class="academy-download" download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', made)
+    assert link, made
+    assert link.group(1) == "brackenford-steady-steps-plan.docx"
+    assert base64.b64decode(link.group(3))[:2] == b"PK"  # a real Word file, ready to download
+    assert str(plan_file.parent) not in made and "/tmp" not in made  # no server path is shown
+    assert sorted(p.name for p in plan_file.parent.iterdir() if not p.name.startswith(".")) == ["plan.yaml"]
     plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("end_day: 80", "end_day: 140"), encoding="utf-8")
-    assert "(got 140)" in workbook.check_html() and "Not exported" in workbook.export_html("md")
+    assert "(got 140)" in workbook.check_html() and "Not made" in workbook.export_html("md")
 
 
 def test_a_form_keeps_feedback_added_elsewhere_since_it_opened(plan_file: Path) -> None:
@@ -337,5 +349,13 @@ def test_a_form_will_not_overwrite_a_clashing_change(plan_file: Path) -> None:
     assert first.save()
     second.editors["funding"].editors["value_case"].widget.value = "Second window's value case"
     assert second.save() is False
-    assert "Funding and value changed in the plan file after this form was loaded" in second.status.value
+    status = html.unescape(second.status.value)
+    assert "Not saved: these answers were changed in the plan file after this form was loaded" in status
+    assert "Funding and value › Value case: the file now holds “First window's value case”" in status
+    assert "this form has “Second window's value case”" in status
+    assert second.editors["funding"].editors["value_case"].widget.value == "Second window's value case"  # kept
     assert load_plan(plan_file).funding.value_case == "First window's value case"
+    assert second.save(), second.status.value  # saving again, having been told, saves the form's answer
+    assert load_plan(plan_file).funding.value_case == "Second window's value case"
+    first_version = next(v for v in plan_history(plan_file) if v.by == "form")
+    assert "First window's value case" in first_version.text()  # theirs stays in the history

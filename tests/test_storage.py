@@ -56,3 +56,45 @@ def test_set_aside_keeps_the_damaged_file(tmp_path: Path) -> None:
     moved = set_aside(damaged, "damaged")
     assert not damaged.exists() and moved.read_text() == "{not json"
     assert moved.name.startswith("workbook.damaged-") and moved.suffix == ".json"
+
+
+def test_a_backup_copy_is_made_atomically(tmp_path: Path, monkeypatch) -> None:
+    from exercises import storage
+
+    target = tmp_path / "plan.yaml"
+    atomic_write_text(target, "first\n", keep_backup=True)
+    atomic_write_text(target, "second\n", keep_backup=True)
+
+    def stop(*_args, **_kwargs):
+        raise KeyboardInterrupt  # stopped inside the copy
+
+    monkeypatch.setattr(storage.shutil, "copy2", stop)
+    with contextlib.suppress(KeyboardInterrupt):
+        atomic_write_text(target, "third\n", keep_backup=True)
+    monkeypatch.undo()
+    assert target.read_text() == "second\n"
+    assert (tmp_path / "plan.yaml.bak").read_text() == "first\n"  # the old backup, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "plan.yaml.bak"]  # no temporary files
+
+
+def test_file_lock_makes_writers_take_turns(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from exercises.storage import file_lock
+
+    order: list[str] = []
+
+    def hold(name: str) -> None:
+        with file_lock(tmp_path / ".lock"):
+            order.append(f"{name} in")
+            time.sleep(0.2)
+            order.append(f"{name} out")
+
+    threads = [threading.Thread(target=hold, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join(timeout=60)
+    assert order == ["a in", "a out", "b in", "b out"]

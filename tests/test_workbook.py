@@ -172,3 +172,15 @@ def test_cli_export_reports_a_place_it_cannot_write(work: Path, tmp_path: Path, 
     assert main(["workbook", "export", "-o", str(not_a_folder / "mine.md")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Could not write") and "Traceback" not in err
+
+
+def test_an_answer_replaced_from_an_older_tab_is_kept(work: Path) -> None:
+    old_tab, new_tab = Workbook.load(), Workbook.load()
+    new_tab.record("d1-a", "newer answer")
+    old_tab.record("d1-a", "older tab's answer")  # the last click wins, and the newer answer is kept too
+    saved = read_json(work / "workbook.json")["answers"]["d1-a"]
+    assert saved["value"] == "older tab's answer"
+    assert [item["value"] for item in saved["earlier"]] == ["newer answer"]
+    for number in range(15):
+        old_tab.record("d1-a", number)
+    assert len(read_json(work / "workbook.json")["answers"]["d1-a"]["earlier"]) == workbook.KEEP_EARLIER

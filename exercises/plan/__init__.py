@@ -7,6 +7,15 @@ Nothing in this package imports a screen library (ipywidgets); the forms in
 """
 
 from exercises.plan.model import SCHEMA_VERSION, Plan
-from exercises.plan.store import PlanProblem, load_plan, parse_plan, plan_to_yaml, save_plan
+from exercises.plan.store import PlanProblem, load_plan, parse_plan, plan_to_yaml, save_plan, update_plan
 
-__all__ = ["SCHEMA_VERSION", "Plan", "PlanProblem", "load_plan", "parse_plan", "plan_to_yaml", "save_plan"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Plan",
+    "PlanProblem",
+    "load_plan",
+    "parse_plan",
+    "plan_to_yaml",
+    "save_plan",
+    "update_plan",
+]

@@ -3,22 +3,29 @@
 - Reading uses YAML's safe loader (no code runs from a plan file). Dates stay as text until
   the model reads them, a key written twice is an error (YAML would silently keep only
   the last one), and every problem becomes a :class:`PlanProblem` naming the field.
-- Writing is atomic and keeps the previous version as ``<name>.bak``
-  (:func:`exercises.storage.atomic_write_text`). Keys keep the plan's own order, text with
-  several lines is written as a block, and non-ASCII text is written as itself.
+- Writing is atomic (:func:`exercises.storage.atomic_write_text`). Keys keep the plan's own
+  order, text with several lines is written as a block, and non-ASCII text is written as itself.
+- :func:`update_plan` is the one safe way to change a plan file: it reads the plan, applies a
+  change and saves, all while holding an exclusive lock on the file, so two people (or two
+  forms, or a form and a command) saving at once take turns and neither loses the other's
+  work. Every save is kept as a numbered version (:mod:`exercises.plan.history`);
+  :func:`restore_version` brings an earlier one back, itself as a new version.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from exercises.plan.history import Version, add_version, describe_change, get_version, latest_text, list_versions
 from exercises.plan.messages import describe_errors, describe_value
 from exercises.plan.model import Plan
-from exercises.storage import atomic_write_text
+from exercises.storage import atomic_write_text, file_lock
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024  # far above any real plan; stops a wrong file filling memory
 FILE_HEADER = (
@@ -191,22 +198,131 @@ def plan_to_yaml(plan: Plan) -> str:
     return FILE_HEADER + body
 
 
-def save_plan(plan: Plan, path: str | Path) -> Path | None:
-    """Save ``plan`` at ``path`` atomically; the previous version is kept as ``<name>.bak``.
+def lock_path(path: str | Path) -> Path:
+    """The small sidecar file whose lock every save of ``path`` holds (``.plan.yaml.lock``)."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.lock")
 
-    Returns the backup's path (None for a new file).
+
+@dataclass(frozen=True)
+class Update:
+    """What :func:`update_plan` did: the plan now in the file, and the version kept (None if nothing changed)."""
+
+    plan: Plan
+    version: Version | None
+
+    @property
+    def saved(self) -> bool:
+        return self.version is not None
+
+
+def _cannot_save(path: Path, error: OSError) -> PlanProblem:
+    if isinstance(error, PermissionError):
+        return PlanProblem(
+            [f"Could not save {path}: you do not have permission to write there. Nothing was changed."], path
+        )
+    return PlanProblem([f"Could not save {path} ({error.strerror or error}). Nothing was changed."], path)
+
+
+def _write_with_history(path: Path, text: str, by: str, summary: str, found: str | None) -> Version:
+    """Write ``text`` to ``path`` and keep it as a version. Hold the lock while calling this.
+
+    If the file on disk is not the newest kept version (it was edited by hand, or saved
+    before there was a history), it is kept first, so that nothing ever leaves the history.
+    """
+    if found is not None and found != latest_text(path):
+        add_version(path, found, "found in the file", "the plan as it was in the file, before this save")
+    atomic_write_text(path, text)
+    return add_version(path, text, by, summary)
+
+
+def update_plan(path: str | Path, change: Callable[[Plan], Plan], *, by: str = "a save") -> Update:
+    """Read the plan at ``path``, apply ``change`` to it and save the result, all under one lock.
+
+    ``change`` receives the plan as it is in the file now and returns the plan to save; it
+    may raise :class:`PlanProblem` to save nothing (the message reaches the person saving).
+    The result is checked against the plan model before anything is written. A change that
+    changes nothing writes nothing. ``by`` says who saved (a form, a command) in the history.
     """
     path = Path(path)
     if path.is_dir():
         raise PlanProblem([f"{path} is a folder; give the plan file's name, such as {path / 'plan.yaml'}."], path)
+    if not path.exists():
+        read_plan_text(path)  # says plainly that there is no plan there (and makes no lock file or folder)
     try:
-        return atomic_write_text(path, plan_to_yaml(plan), keep_backup=True)
-    except PermissionError:
-        raise PlanProblem(
-            [f"Could not save {path}: you do not have permission to write there. Nothing was changed."], path
-        ) from None
+        with file_lock(lock_path(path)):
+            text = read_plan_text(path)
+            current = parse_plan(text, path)
+            changed = validate_plan(plan_to_data(change(current)), path)
+            before, after = plan_to_data(current), plan_to_data(changed)
+            if before == after:
+                return Update(current, None)
+            new_text = plan_to_yaml(changed)
+            version = _write_with_history(path, new_text, by, describe_change(before, after), text)
     except OSError as error:
-        raise PlanProblem([f"Could not save {path} ({error.strerror or error}). Nothing was changed."], path) from None
+        raise _cannot_save(path, error) from None
+    return Update(changed, version)
+
+
+def save_plan(plan: Plan, path: str | Path, *, by: str = "a save") -> Version:
+    """Save ``plan`` at ``path`` (replacing what is there) atomically, under the lock, as a new version.
+
+    Prefer :func:`update_plan`, which applies a change to the plan as it is in the file now:
+    ``save_plan`` replaces the whole plan, so it is for new plans and for restoring.
+    """
+    return _replace(Path(path), plan_to_yaml(plan), plan_to_data(plan), by)
+
+
+def replace_plan_text(path: str | Path, text: str, *, by: str) -> Version:
+    """Replace the plan at ``path`` with ``text`` (a whole plan file, comments and all), as a new version.
+
+    ``text`` must be a valid plan. The plan it replaces stays in the history.
+    """
+    return _replace(Path(path), text, plan_to_data(parse_plan(text, "the new plan")), by)
+
+
+def _replace(path: Path, text: str, after: dict[str, Any], by: str) -> Version:
+    if path.is_dir():
+        raise PlanProblem([f"{path} is a folder; give the plan file's name, such as {path / 'plan.yaml'}."], path)
+    try:
+        with file_lock(lock_path(path)):
+            found: str | None = None
+            before: dict[str, Any] | None = None
+            if path.is_file():
+                try:
+                    found = read_plan_text(path)
+                    before = plan_to_data(parse_plan(found, path))
+                except PlanProblem:  # a broken file is still kept in the history before it is replaced
+                    before = None
+            return _write_with_history(path, text, by, describe_change(before, after), found)
+    except OSError as error:
+        raise _cannot_save(path, error) from None
+
+
+def plan_history(path: str | Path) -> list[Version]:
+    """The kept versions of the plan at ``path``, oldest first."""
+    return list_versions(path)
+
+
+def restore_version(path: str | Path, number: int, *, by: str | None = None) -> Version:
+    """Bring back version ``number`` of the plan at ``path``, saved as a new version.
+
+    The version must still be a valid plan; the plan in the file now stays in the history.
+    """
+    path = Path(path)
+    version = get_version(path, number)
+    if version is None:
+        kept = list_versions(path)
+        span = f"versions {kept[0].number} to {kept[-1].number} are kept" if kept else "no versions are kept yet"
+        raise PlanProblem(
+            [f"There is no version {number} of {path}: {span}. See them with: academy plan history {path}"]
+        )
+    try:
+        text = version.text()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanProblem([f"Version {number} of {path} could not be read ({error})."], path) from None
+    plan = parse_plan(text, f"version {number} of {path}")  # a version that is not a valid plan is not brought back
+    return _replace(path, text, plan_to_data(plan), by or f"restore of version {number}")
 
 
 _YAML_HINTS = {

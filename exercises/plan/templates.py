@@ -13,8 +13,7 @@ from pathlib import Path
 
 from exercises.paths import PACKAGE_DIR
 from exercises.plan.model import Plan
-from exercises.plan.store import PlanProblem, parse_plan
-from exercises.storage import atomic_write_text
+from exercises.plan.store import PlanProblem, parse_plan, replace_plan_text
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 PLAN_TEMPLATE = TEMPLATES_DIR / "plan-template.yaml"
@@ -47,7 +46,7 @@ class TeamFolder:
     """What :func:`start_team_folder` made."""
 
     plan: Path
-    backup: Path | None
+    replaced_version: int | None  # the version in the plan's history holding the plan it replaced
     workbook: Path | None
 
 
@@ -55,7 +54,7 @@ def start_team_folder(team_dir: str | Path, team_name: str, *, force: bool = Fal
     """Create ``team_dir/plan.yaml`` from the template, and copy in the challenge workbook.
 
     An existing plan is never replaced unless ``force`` is set, and even then the old
-    version is kept as ``plan.yaml.bak``. An existing workbook is always left alone.
+    plan is kept in the plan's history. An existing workbook is always left alone.
     """
     team_dir = Path(team_dir)
     if team_dir.exists() and not team_dir.is_dir():
@@ -70,12 +69,14 @@ def start_team_folder(team_dir: str | Path, team_name: str, *, force: bool = Fal
     if plan_path.exists() and not force:
         raise PlanProblem(
             [
-                f"{plan_path} already exists, so nothing was changed. To start again, add --force (the old plan is kept as {plan_path.name}.bak)."
+                f"{plan_path} already exists, so nothing was changed. To start again, add --force (the old plan is kept in the plan's history)."
             ]
         )
     text = start_plan_text(team_name)
     try:
-        backup = atomic_write_text(plan_path, text, keep_backup=True)
+        existed = plan_path.exists()
+        version = replace_plan_text(plan_path, text, by="academy plan new").number
+        replaced = version - 1 if existed else None
         workbook = team_dir / WORKBOOK_FILE_NAME
         copied: Path | None = None
         if WORKBOOK_TEMPLATE.is_file() and not workbook.exists():
@@ -83,7 +84,12 @@ def start_team_folder(team_dir: str | Path, team_name: str, *, force: bool = Fal
             copied = workbook
     except OSError as error:
         raise PlanProblem([f"Could not create the plan in {team_dir} ({error.strerror or error})."]) from None
-    return TeamFolder(plan=plan_path, backup=backup, workbook=copied)
+    return TeamFolder(plan=plan_path, replaced_version=replaced, workbook=copied)
+
+
+def _where(path: Path) -> str:
+    """A plan file as a team knows it (``plan.yaml in the falls-team folder``), without the server's path."""
+    return f"{path.name} in the {path.parent.name} folder" if path.parent.name else path.name
 
 
 @dataclass(frozen=True)
@@ -108,19 +114,19 @@ def locate_workbook_plan(environ: Mapping[str, str] | None = None, folder: str |
     if named:
         path = Path(named).expanduser()
         if path.is_file():
-            return WorkbookPlan(path, f"Working on the plan file {path}.", False)
+            return WorkbookPlan(path, f"Working on the plan file {_where(path)}.", False)
         problem = f"There is no plan file at {path} (named by {PLAN_ENV}). "
     else:
         path = folder / PLAN_FILE_NAME
         if path.is_file():
-            return WorkbookPlan(path, f"Working on your team's plan file, {path}.", False)
+            return WorkbookPlan(path, f"Working on your team's plan file, {_where(path)}.", False)
         problem = f"There is no {PLAN_FILE_NAME} in {folder}. "
     scratch = tempfile.mkdtemp(prefix="academy-example-plan-")
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)  # a copy for trying out: not kept
     copy = Path(scratch) / PLAN_FILE_NAME
     shutil.copyfile(EXAMPLE_PLAN, copy)
     note = (
-        problem + f"So this workbook shows a copy of the fictional example plan, in a temporary folder ({copy}): "
+        problem + "So this workbook shows a copy of the fictional example plan, in a temporary folder: "
         "changes to it are not kept. To work on your own plan, copy this workbook into your team's folder "
         'with: academy plan new cohort-work/YOUR-TEAM --team "Your team"'
     )

@@ -1,0 +1,266 @@
+"""The challenge workbook app in a real browser: Voilà on 127.0.0.1, driven by Playwright and Chromium.
+
+- Typing and then reloading the page is warned, and nothing typed is lost.
+- Stopping the server and then saving says plainly that nothing was saved, keeps what was
+  typed, and offers it as text to copy.
+- No request leaves 127.0.0.1 (every other host is blocked and recorded).
+- The exports are offered as downloads; drop-downs and dates show their whole value.
+
+The server runs as ``academy plan open`` runs it (``exercises.challenge_app``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from exercises.challenge_app import find_voila, voila_command, voila_environment
+from exercises.plan.store import load_plan
+from exercises.plan.templates import WORKBOOK_TEMPLATE, start_plan_text
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM}"),
+    pytest.mark.skipif(find_voila() is None, reason="needs Voilà"),
+]
+
+FORMS = 6  # days 1 to 5 and the follow-up
+START_LIMIT = 180_000  # ms: Voilà runs the whole workbook before showing it; slow on a busy machine
+LOST_LIMIT = 15_000  # ms: the page checks the connection every 2 s
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(predicate, timeout: float, what: str, interval: float = 0.25):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"Timed out after {timeout:.0f} s waiting for {what}")
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> Iterator[dict]:
+    """The team's workbook app, served by Voilà on 127.0.0.1; stopped afterwards."""
+    team = tmp_path / "cohort-work" / "falls-team"
+    team.mkdir(parents=True)
+    plan = team / "plan.yaml"
+    # A new team's plan: the example plan's hundreds of answers make Voilà take minutes to draw
+    # every form on a busy machine (a limit of Voilà's widget rendering, not of saving).
+    plan.write_text(start_plan_text("Team Kestrel"), encoding="utf-8")
+    shutil.copyfile(WORKBOOK_TEMPLATE, team / "challenge-workbook.ipynb")
+    port = _free_port()
+    env = voila_environment(plan)
+    env.update(
+        {
+            "ACADEMY_WORK_DIR": str(tmp_path / "my-work"),
+            "ACADEMY_COHORT_DIR": str(tmp_path / "cohort-work"),
+            "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
+            "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    voila = find_voila()
+    assert voila is not None
+    command = voila_command(voila, "challenge-workbook.ipynb", port, open_browser=False, ip="127.0.0.1")
+    log_path = tmp_path / "voila.log"
+    log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed when the server stops)
+    server = subprocess.Popen(command, cwd=team, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        if server.poll() is not None:
+            raise AssertionError(f"Voilà stopped: see {log_path}:\n{log_path.read_text(encoding='utf-8')[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/voila/static/academy-ping.txt", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        _wait_for(ready, 120, f"Voilà to answer on {base} (log: {log_path})")
+        yield {"base": base, "plan": plan, "server": server, "tmp": tmp_path, "log": log_path}
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture()
+def browser(app: dict) -> Iterator[tuple]:
+    """A Chromium page that may reach 127.0.0.1 only; ``outside`` lists every other request tried."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    inside: list[str] = []
+
+    def route(route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            inside.append(route.request.url)
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(app["tmp"] / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 1000},
+            accept_downloads=True,
+        )
+        try:
+            context.route("**/*", route)
+            page = context.pages[0] if context.pages else context.new_page()
+            page.set_default_timeout(60_000)
+            yield page, outside, inside
+        finally:
+            context.close()
+    assert inside, "the page made no request to the server at all"
+    assert outside == [], f"requests to other hosts (blocked): {outside}"
+
+
+def _open(page, app: dict):
+    from playwright.sync_api import expect
+
+    page.goto(app["base"] + "/", timeout=START_LIMIT)
+    forms = page.locator(".academy-plan-form")
+    expect(forms).to_have_count(FORMS, timeout=START_LIMIT)
+    expect(page.locator(".academy-plan-form .academy-all-saved")).to_have_count(FORMS, timeout=START_LIMIT)
+    return forms
+
+
+def _type_value_case(page, forms, text: str):
+    from playwright.sync_api import expect
+
+    day3 = forms.nth(2)
+    box = day3.locator(".widget-textarea, .jupyter-widget-textarea").filter(has_text="").locator("textarea").last
+    box.click()
+    box.fill("")
+    page.keyboard.type(text, delay=5)
+    expect(day3.locator(".academy-unsaved")).to_be_visible(timeout=60_000)  # the kernel has the typing
+    expect(page.locator(".academy-save-bar .academy-unsaved")).to_contain_text("Day 3 form")
+    return day3, box
+
+
+def test_reload_with_unsaved_typing_is_warned_and_nothing_is_lost(app: dict, browser: tuple) -> None:
+    from playwright.sync_api import expect
+
+    page, _, _ = browser
+    forms = _open(page, app)
+    day3, box = _type_value_case(page, forms, "Value typed in the browser")
+
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", dismiss)
+    assert page.evaluate("window.academyApp.anyDirty()"), "the page's guard does not see the unsaved answer"
+    page.evaluate("window.setTimeout(() => window.location.reload(), 0)")
+    for _ in range(120):  # Playwright handles the dialog only while the test calls it: wait through it
+        if dialogs:
+            break
+        page.wait_for_timeout(250)
+    assert dialogs == ["beforeunload"], "the browser did not ask before reloading a page with unsaved answers"
+    expect(box).to_have_value("Value typed in the browser")  # still on the page, text kept
+
+    page.locator(".academy-save-bar button", has_text="Save everything").click()
+    expect(page.locator(".academy-save-bar .academy-save-status")).to_contain_text("Saved at", timeout=60_000)
+    expect(day3.locator(".academy-all-saved")).to_be_visible()
+    assert load_plan(app["plan"]).funding.value_case == "Value typed in the browser"
+
+    page.remove_listener("dialog", dismiss)
+    page.on("dialog", lambda dialog: dialogs.append(dialog.type) or dialog.accept())
+    page.reload(timeout=START_LIMIT)  # everything saved: no question this time
+    expect(page.locator(".academy-plan-form").first).to_be_visible(timeout=START_LIMIT)
+    assert dialogs == ["beforeunload"]
+
+
+def test_stopping_the_server_then_saving_says_not_saved_and_keeps_the_text(app: dict, browser: tuple) -> None:
+    from playwright.sync_api import expect
+
+    page, _, _ = browser
+    forms = _open(page, app)
+    before = app["plan"].read_bytes()
+    day3, box = _type_value_case(page, forms, "Typed just before the server stopped")
+
+    app["server"].send_signal(signal.SIGTERM)
+    app["server"].wait(timeout=60)
+    notice = page.locator("#academy-connection")
+    expect(notice).to_be_visible(timeout=LOST_LIMIT)
+    expect(notice).to_contain_text("The connection to the server was lost")
+
+    day3.get_by_role("button", name="Save to the plan file").click()
+    note = day3.locator(".academy-offline-note")
+    expect(note).to_contain_text("Not saved", timeout=LOST_LIMIT)
+    expect(day3.locator(".academy-save-status")).not_to_contain_text("Saved at")
+    expect(box).to_have_value("Typed just before the server stopped")
+    assert app["plan"].read_bytes() == before
+
+    notice.get_by_role("button", name="Show what you typed, to copy it").click()
+    copied = notice.locator("textarea")
+    expect(copied).to_be_visible()
+    assert "Typed just before the server stopped" in copied.input_value()
+    assert "Day 3 form" in copied.input_value()
+
+
+def test_downloads_and_whole_values(app: dict, browser: tuple) -> None:
+    from playwright.sync_api import expect
+
+    page, _, _ = browser
+    _open(page, app)
+    page.get_by_role("button", name="Make a Word document").click()
+    link = page.locator("a.academy-download")
+    expect(link).to_contain_text("Download team-kestrel-plan.docx", timeout=60_000)
+    with page.expect_download(timeout=60_000) as caught:
+        link.click()
+    download = caught.value
+    assert download.suggested_filename == "team-kestrel-plan.docx"
+    assert Path(download.path()).read_bytes()[:2] == b"PK"
+    text = page.locator("#rendered_cells").inner_text()
+    assert str(app["plan"].parent) not in text and "/tmp" not in text  # no server path shown
+    for note in ("seed lines", "merged cell"):
+        assert note not in text
+    cut = page.evaluate(
+        """() => {
+        const measure = document.createElement('canvas').getContext('2d');
+        const cut = [];
+        for (const select of document.querySelectorAll('.academy-plan-form select')) {
+            measure.font = getComputedStyle(select).font;
+            const longest = Math.max(...[...select.options].map(o => measure.measureText(o.text).width));
+            if (select.clientWidth < longest + 24) cut.push(select.options[select.selectedIndex]?.text);
+        }
+        for (const date of document.querySelectorAll('.academy-plan-form input[type=date]')) {
+            measure.font = getComputedStyle(date).font;
+            if (date.clientWidth < measure.measureText('00/00/0000').width + 40) cut.push('a date');
+        }
+        return cut;
+    }"""
+    )
+    assert cut == [], f"drop-downs or dates too narrow for their values: {cut}"
