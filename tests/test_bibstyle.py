@@ -32,7 +32,7 @@ def test_labels_are_author_and_year_and_unique() -> None:
 
 
 def test_entries_read_as_harvard_references_without_notes() -> None:
-    label, text = _formatted()["psta2019-oldham"]
+    _label, text = _formatted()["psta2019-oldham"]
     assert text.startswith(
         "Sugars, V. (2019) \u2018The Oldham Model for place-based integration\u2019, in Public service"
     )
