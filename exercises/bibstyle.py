@@ -14,9 +14,10 @@ is labelled by author and year and reads as a Harvard reference:
 (``bibtex_reference_style`` and ``bibtex_default_style``). No entry's ``note`` is printed:
 notes in ``references.bib`` are for the course's maintainers.
 
-The report's articles were renamed ``psta2019-<short name>`` in December 2026. Until every
-page uses the new keys, the build reads an old key (``taylor2019commissioning``) as its new
-one (:data:`LEGACY_KEYS`); ``tests/test_citations.py`` lists the pages still using them.
+The report's articles were renamed ``psta2019-<short name>`` in December 2026, and entries
+citing a blog or a copy were replaced by the primary source. Until every page uses the new
+keys, the build reads an old key (``taylor2019commissioning``) as its new one
+(:data:`LEGACY_KEYS`); ``tests/test_citation_keys.py`` lists the pages still using them.
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ LEGACY_KEYS = {
         ("leeke", "suffolk"),
         ("psta", "offer"),
     )
+}
+# Secondary sources replaced by the primary one (December 2026).
+LEGACY_KEYS |= {
+    "bwcn2019wigan": "naylor2019wigan",
+    "brownejacobson2018carillion": "cabinetoffice2018carillion",
+    "bit2024east": "liebe2021defaults",
+    "cawirral2016lcf": "cabinetoffice2016lcf",
+    "harborough2016referendum": "electoralcommission2016referendum",
 }
 _LEGACY = re.compile(r"\b(" + "|".join(LEGACY_KEYS) + r")\b")
 NO_DATE = "no date"
