@@ -223,12 +223,53 @@ def _person() -> Any:
 
 
 def _reference_style() -> type:
+
     from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
     from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+        BasicAuthorYearParentheticalReferenceStyle,
+        BasicAuthorYearTextualReferenceStyle,
+    )
+    from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
+    from sphinxcontrib.bibtex.style.template import join, join2, node, post_text, pre_text, reference
+
+    @node
+    def label_year(children: Any, data: dict[str, Any]) -> Text:
+        """The year as the bibliography's label gives it: "2019a" where an author has two that year."""
+        label = str(data["formatted_entry"].label)
+        return Text(label.rsplit(", ", 1)[-1])
+
+    @dataclass
+    class Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
+        def inner(self, role_name: str) -> Any:
+            return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+                pre_text,
+                reference[
+                    join(sep=self.author_year_sep)[
+                        self.person.author_or_editor_or_title(full="s" in role_name), label_year
+                    ]
+                ],
+                post_text,
+            ]
+
+    @dataclass
+    class Textual(BasicAuthorYearTextualReferenceStyle):
+        def inner(self, role_name: str) -> Any:
+            return join(sep=self.text_reference_sep)[
+                self.person.author_or_editor_or_title(full="s" in role_name),
+                join[
+                    self.bracket.left,
+                    join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[label_year], post_text],
+                    self.bracket.right,
+                ],
+            ]
 
     @dataclass
     class AcademyReferenceStyle(AuthorYearReferenceStyle):
-        """Author–year in round brackets, several citations separated by semicolons."""
+        """Author–year in round brackets, the year as the label gives it, citations separated by semicolons."""
 
         bracket_parenthetical: BracketStyle = field(default_factory=_round)
         bracket_textual: BracketStyle = field(default_factory=_round)
@@ -236,6 +277,32 @@ def _reference_style() -> type:
         bracket_label: BracketStyle = field(default_factory=_round)
         bracket_year: BracketStyle = field(default_factory=_round)
         person: PersonStyle = field(default_factory=_person)
+
+        def __post_init__(self) -> None:
+            self.styles.extend(
+                [
+                    Parenthetical(
+                        bracket=self.bracket_parenthetical,
+                        person=self.person,
+                        author_year_sep=self.author_year_sep,
+                        pre_text_sep=self.pre_text_sep,
+                        post_text_sep=self.post_text_sep,
+                    ),
+                    Textual(
+                        bracket=self.bracket_textual,
+                        person=self.person,
+                        text_reference_sep=self.text_reference_sep,
+                        pre_text_sep=self.pre_text_sep,
+                        post_text_sep=self.post_text_sep,
+                    ),
+                    ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
+                    ExtraLabelReferenceStyle(bracket=self.bracket_label),
+                    ExtraYearReferenceStyle(bracket=self.bracket_year),
+                    ExtraEmptyReferenceStyle(),
+                ]
+            )
+            # GroupReferenceStyle's own set-up (AuthorYearReferenceStyle's would add its styles again).
+            super(AuthorYearReferenceStyle, self).__post_init__()
 
     return AcademyReferenceStyle
 

@@ -61,3 +61,39 @@ def test_round_brackets_in_the_text() -> None:
 
     style = find_reference_style("sphinxcontrib.bibtex.style.referencing", bibstyle.NAME)()
     assert style.bracket_parenthetical.left == "(" and style.bracket_parenthetical.sep == "; "
+
+
+def test_a_sphinx_build_cites_by_author_and_year(tmp_path: Path) -> None:
+    """A small book with the course's styles: "(Author, year)", "Author (year)", 2019a and 2019b."""
+    from sphinx.cmd.build import build_main
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        "extensions = ['sphinxcontrib.bibtex', 'exercises.bibstyle']\n"
+        "bibtex_bibfiles = ['refs.bib']\n"
+        "bibtex_reference_style = 'academy'\n"
+        "bibtex_default_style = 'academy'\n",
+        encoding="utf-8",
+    )
+    bib = parse_file(str(ROOT / "references.bib"))
+    keep = ("psta2019", "psta2019-offer", "psta2019-commissioning", "hallsworth2017behavioralist")
+    (source / "refs.bib").write_text("\n".join(bib.entries[k].to_string("bibtex") for k in keep), encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Title\n=====\n\nOne :cite:p:`psta2019-commissioning`; two :cite:t:`psta2019-commissioning`;"
+        " three :cite:p:`psta2019,psta2019-offer`; four :cite:p:`hallsworth2017behavioralist`;"
+        " five :cite:p:`taylor2019commissioning`.\n\n.. bibliography::\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "html"
+    assert build_main(["-q", "-W", "-b", "html", str(source), str(out)]) == 0
+    text = " ".join((out / "index.html").read_text(encoding="utf-8").split())
+    import re
+
+    text = re.sub(r"<[^>]+>", "", text)
+    assert "One (Taylor and Symonds, 2019)" in text
+    assert "two Taylor and Symonds (2019)" in text
+    assert "three (Public Service Transformation Academy, 2019a; Public Service Transformation Academy, 2019b)" in text
+    assert "four (Hallsworth and others, 2017)" in text
+    assert "five (Taylor and Symonds, 2019)" in text  # an old key still works until pages are updated
+    assert "[TS19]" not in text and "Taylor, B. and Symonds, G. (2019)" in text
