@@ -17,7 +17,7 @@ notes in ``references.bib`` are for the course's maintainers.
 The report's articles were renamed ``psta2019-<short name>`` in December 2026, and entries
 citing a blog or a copy were replaced by the primary source. Until every page uses the new
 keys, the build reads an old key (``taylor2019commissioning``) as its new one
-(:data:`LEGACY_KEYS`); ``tests/test_citation_keys.py`` lists the pages still using them.
+(:data:`LEGACY_KEYS`); ``tests/test_reader_sources.py`` lists the pages still using them.
 """
 
 from __future__ import annotations
