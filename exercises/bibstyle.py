@@ -331,8 +331,13 @@ def _read_new_keys(app: Any, docname: str, source: list[str]) -> None:
     source[0] = new_keys(source[0])
 
 
+def _include_new_keys(app: Any, path: Any, parent: str, source: list[str]) -> None:
+    source[0] = new_keys(source[0])
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx extension: the ``academy`` citation styles, and old article keys read as new ones."""
     register()
     app.connect("source-read", _read_new_keys)
+    app.connect("include-read", _include_new_keys)  # pages pulled in with {include}
     return {"parallel_read_safe": True, "parallel_write_safe": True}
