@@ -55,7 +55,7 @@ def test_the_check_fails_on_a_copy_of_a_page_with_each_problem(built_site: Path,
     )
     page.write_text(html.replace("</main>", injected + "</main>", 1), encoding="utf-8")
     kinds = [what for what, _ in find_in_html(page.read_text(encoding="utf-8"))]
-    assert kinds.count("a line-number citation") == 2
+    assert kinds.count("a line-number citation") == 3  # "lines 4325–4410", "line 123", "seed lines 10 to 12"
     assert kinds.count("an alpha-style citation label") == 2
     assert kinds.count("an internal article code") == 2
     assert kinds.count("an authoring note") == 3
