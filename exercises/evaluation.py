@@ -2,8 +2,8 @@
 
 Facilitators run two short surveys: a **baseline** before Day 1 and a **day-5** survey at
 the end of the programme. The questions follow what the 2019 PSTA report measured
-(PSTA 2019, *Public service: state of transformation*; line numbers are in the course's
-text copy of the report):
+(*Public service: state of transformation*, Public Service Transformation Academy, 2019;
+the line ranges below are for maintainers, and pages cite the articles by author and year):
 
 - Somerset asked a baseline survey before day one of its first two cohorts, which found
   that partners lacked "building blocks" for joint working: relationships, mutual
@@ -46,6 +46,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from exercises.lessons import sources
 from exercises.lessons.common import BLUE, GREEN, GREY, LIGHT, ORANGE
 from exercises.lessons.stats import proportion
 
@@ -89,7 +90,7 @@ class Question:
 
 _SOMERSET_BASELINE = (
     "Somerset's baseline survey found partners lacked relationships, mutual understanding, "
-    "creativity and an outcome focus (PSTA 2019, Somerset Academies, lines 5640-5649)."
+    "creativity and an outcome focus (Fisk, Hearn and Howarth, 2019, 'Somerset Academies')."
 )
 
 QUESTIONS: tuple[Question, ...] = (
@@ -133,7 +134,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="PSTA survey 98% (lines 9690-9696); Somerset cohort 1, 100% (lines 6013-6018).",
+        source="PSTA survey of past participants (Public Service Transformation Academy, 2019): 98%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
         report_facts=("psta_useful_connections", "somerset_c1_useful_connections"),
     ),
     Question(
@@ -143,7 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="Somerset cohort 1, 100% (lines 6013-6021).",
+        source="Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
         report_facts=("somerset_c1_learned_from_peers",),
     ),
     Question(
@@ -155,7 +156,7 @@ QUESTIONS: tuple[Question, ...] = (
         RELEVANCE_SCALE,
         RELEVANCE_SCALE[2:],
         "relevant or highly relevant",
-        "PSTA survey 91% (lines 9705-9707); Somerset cohort 1, 100% (lines 6013-6025).",
+        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 91%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
         ("psta_relevance", "somerset_c1_relevance"),
     ),
     Question(
@@ -167,7 +168,7 @@ QUESTIONS: tuple[Question, ...] = (
         RATING_SCALE,
         RATING_SCALE[2:],
         "good or excellent",
-        "PSTA survey 91% (lines 9698-9699); Somerset cohort 1, 100% (lines 6013-6027).",
+        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 91%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
         ("psta_use_of_time", "somerset_c1_use_of_time"),
     ),
     Question(
@@ -179,7 +180,7 @@ QUESTIONS: tuple[Question, ...] = (
         RATING_SCALE,
         RATING_SCALE[2:],
         "good or excellent",
-        "PSTA survey 88% (lines 9701-9703).",
+        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 88%.",
         ("psta_value_for_money",),
     ),
     Question(
@@ -189,7 +190,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="PSTA survey 87% (lines 9709-9711).",
+        source="PSTA survey of past participants (Public Service Transformation Academy, 2019): 87%.",
         report_facts=("psta_would_recommend",),
     ),
     Question(
@@ -201,7 +202,7 @@ QUESTIONS: tuple[Question, ...] = (
         COMMITMENT_SCALE,
         COMMITMENT_SCALE[:2],
         "already taking or planning action",
-        "Somerset's day-5 question (lines 6238-6251); its values are missing from the report. "
+        "Somerset's day-5 question (Fisk, Hearn and Howarth, 2019); its values are missing from the report. "
         "'Not yet planning action' is the course's addition.",
     ),
     Question(
@@ -567,7 +568,8 @@ def answer_counts(responses: pd.DataFrame, column: str, stage: str = DAY5) -> pd
 
 
 def compare_with_report(summary: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """This cohort's day-5 shares beside the report's figures for the same measures.
+    """This cohort's day-5 shares beside the report's figures for the same measures, with the
+    articles they come from by author and year ("Fisk and others (2019)").
 
     ``summary`` is ``stage_summary(responses, "day 5")``; ``facts`` the ``academy_evaluation``
     dataset (loaded if not given). The report gives no number of people answering.
@@ -587,15 +589,16 @@ def compare_with_report(summary: pd.DataFrame, facts: pd.DataFrame | None = None
             "Answered": summary.loc[question.label, "Answered"],
             "PSTA survey (%)": float("nan"),
             "Somerset cohort 1 (%)": float("nan"),
-            "Report lines": "",
+            "Source": "",
         }
-        lines = []
+        cited = []
         for fact_id in question.report_facts:
             fact = by_id.loc[fact_id]
             target = "PSTA survey (%)" if fact_id.startswith("psta_") else "Somerset cohort 1 (%)"
             row[target] = float(fact["value"])
-            lines.append(f"{fact['line_start']}-{fact['line_end']}")
-        row["Report lines"] = "; ".join(lines)
+            article = sources.article(str(fact["article"]))
+            cited.append(f"{article.surnames} ({sources.REPORT_YEAR})")
+        row["Source"] = "; ".join(dict.fromkeys(cited))
         rows.append(row)
     return pd.DataFrame(rows).set_index("Measure")
 

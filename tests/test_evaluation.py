@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -261,7 +262,11 @@ def test_compare_with_report_uses_the_report_dataset(cohort: pd.DataFrame) -> No
     assert math.isnan(table.loc["Value for money", "Somerset cohort 1 (%)"])
     assert table.loc["Would recommend it", "PSTA survey (%)"] == 87
     assert table.loc["Would recommend it", "This cohort (%)"] == pytest.approx(200 / 3)
-    assert "9709-9711" in table.loc["Would recommend it", "Report lines"]
+    assert table.loc["Would recommend it", "Source"] == "Public Service Transformation Academy (2019)"
+    assert table.loc["Made useful connections", "Source"] == (
+        "Public Service Transformation Academy (2019); Fisk and others (2019)"
+    )
+    assert not any(re.search(r"\blines? \d", q.source) for q in evaluation.QUESTIONS)
 
 
 def test_themes_by_hand(cohort: pd.DataFrame) -> None:

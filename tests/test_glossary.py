@@ -96,7 +96,11 @@ def test_every_glossary_entry_is_used_in_the_book() -> None:
 
 
 def test_every_citation_is_in_the_bibliography() -> None:
-    keys = set(pybtex.database.parse_file(str(BIB)).entries.keys())
+    # Old keys still resolve in the build (exercises.bibstyle.LEGACY_KEYS); the source check in
+    # tests/test_reader_sources.py lists the pages that still use them.
+    from exercises.bibstyle import LEGACY_KEYS
+
+    keys = set(pybtex.database.parse_file(str(BIB)).entries.keys()) | set(LEGACY_KEYS)
     cited = roles("cite")
     assert len(cited) >= 50, "Lessons should cite their sources with {cite} roles."
     unknown = [(page, key) for page, target in cited for key in target.split(",") if key.strip() not in keys]

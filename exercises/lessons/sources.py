@@ -5,14 +5,26 @@ pandas: nothing here imports ipywidgets.
 
 "PSTA 2019" is the Public Service Transformation Academy's report *Public service: state of
 transformation*; each article in it is a chapter with its own authors. Every figure the
-report gives comes from a dataset through ``exercises.data.load``; none is typed here.
+report gives comes from a dataset through ``exercises.data.load``; none is typed here. The
+authors, titles and bibliography keys of the articles come from the ``report_articles``
+table (``datasets/report/articles.csv``); its line ranges are for maintainers and never
+appear in a citation.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 import pandas as pd
 
-# Article titles, for citations ("PSTA 2019, *title*").
+from exercises import data
+
+REPORT_YEAR = 2019
+REPORT_TITLE = "Public service: state of transformation"
+REPORT_PUBLISHER = "Public Service Transformation Academy"
+
+# Article titles (short forms), for naming an article in code: cite(S5).
 S3 = "Must struggling local councils turn to citizens for help to deliver vital services?"
 S5 = "Exactly what is real transformation and how do you make it happen?"
 S6 = "Still Bold, Brave and Better?"
@@ -24,9 +36,64 @@ C8 = "Hounslow Parks"
 C9 = "The Suffolk Libraries story"
 
 
-def cite(article: str, lines: tuple[int, int]) -> str:
-    """A short citation for a table cell (no markup): "PSTA 2019, 'title', lines 10–20"."""
-    return f"PSTA 2019, \u2018{article}\u2019, lines {lines[0]}\u2013{lines[1]}"
+@dataclass(frozen=True)
+class Article:
+    """One article of the 2019 report, as a reader cites it."""
+
+    code: str  # the course's short id (S1, C7): for code and datasets, never for a page
+    title: str
+    authors: tuple[str, ...]  # full names; empty where the article has no byline
+    bib_key: str  # its key in references.bib: {cite}`psta2019-...`
+
+    @property
+    def surnames(self) -> str:
+        """The authors as a citation names them: "Ball", "Taylor and Symonds", "Fisk and others"."""
+        names = [name.split()[-1] for name in self.authors]
+        if not names:
+            return REPORT_PUBLISHER
+        if len(names) == 1:
+            return names[0]
+        if len(names) == 2:
+            return f"{names[0]} and {names[1]}"
+        return f"{names[0]} and others"
+
+
+@cache
+def articles() -> tuple[Article, ...]:
+    """Every article of the report, in the order of ``report_articles``."""
+    table = data.load("report_articles")
+    return tuple(
+        Article(
+            code=str(row["article"]),
+            title=str(row["title"]),
+            authors=tuple(a.strip() for a in str(row["authors"]).split(";") if a.strip())
+            if not pd.isna(row["authors"])
+            else (),
+            bib_key=str(row["bib_key"]),
+        )
+        for _, row in table.iterrows()
+    )
+
+
+def article(name: str) -> Article:
+    """The article called ``name``: its code ("S5"), its key ("psta2019-oldham") or its title
+    (the start of it is enough: "Somerset Academies")."""
+    wanted = name.strip()
+    for item in articles():
+        if wanted in (item.code, item.bib_key, item.title) or (len(wanted) >= 8 and item.title.startswith(wanted)):
+            return item
+    raise KeyError(f"the 2019 report has no article called '{name}'")
+
+
+def cite(name: str, lines: tuple[int, int] | None = None) -> str:
+    """A citation a reader can follow, for a table cell or a sentence (no markup):
+    "Taylor and Symonds (2019), 'Commissioning is an approach to transformation'".
+
+    ``lines`` (a line range in the course's text copy of the report) is accepted from older
+    callers and never shown: line ranges belong in the datasets' provenance columns.
+    """
+    item = article(name)
+    return f"{item.surnames} ({REPORT_YEAR}), \u2018{item.title}\u2019"
 
 
 def fact(table: pd.DataFrame, fact_id: str) -> pd.Series:
