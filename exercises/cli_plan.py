@@ -1,7 +1,7 @@
 """``academy plan ...`` and ``academy cohort report``: teams' plans from the command line.
 
     academy plan new TEAM_DIR --team NAME     start a plan (and copy in the challenge workbook)
-    academy plan check PLAN                   say whether a plan is valid, and what to fix
+    academy plan check PLAN [--strict]        say whether a plan is valid, what to fix, and warnings
     academy plan export PLAN --to docx -o OUT a document for the senior panel (md, html or docx)
     academy plan schema [-o FILE]             the plan's JSON Schema
     academy plan open TEAM_DIR                open the team's workbook as a web app (Voilà)
@@ -26,6 +26,7 @@ from typing import Any
 from exercises.plan.document import count, plan_summary
 from exercises.plan.export import FORMATS as EXPORT_FORMATS
 from exercises.plan.export import export_plan
+from exercises.plan.quality import plan_warnings
 from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, write_cohort_report
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.templates import (
@@ -66,6 +67,11 @@ def register(subparsers: Any) -> None:
         "check", help="check a plan and say what to fix", description="Check a plan file and list any problems."
     )
     check.add_argument("plan", metavar="PLAN", help="the plan file, such as cohort-work/falls-team/plan.yaml")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as an action without an owner) as problems: exit 1 if there are any",
+    )
     check.set_defaults(handler=_check)
 
     export = plan_commands.add_parser(
@@ -140,7 +146,15 @@ def _check(args: argparse.Namespace) -> int:
     except PlanProblem as problem:
         found = count(len(problem.messages), "problem")
         return _problems(f"{args.plan} cannot be used as a plan ({found}):", problem.messages)
+    warnings = plan_warnings(plan)
+    if warnings and args.strict:
+        found = count(len(warnings), "warning")
+        return _problems(f"{args.plan} is valid, but with --strict it fails on {found}:", map(str, warnings))
     print(f"{args.plan} is a valid plan. {plan_summary(plan)}")
+    if warnings:
+        print(f"{count(len(warnings), 'warning')}: a panel would ask about these (use --strict to fail on them):")
+        for warning in warnings:
+            print(f"  - {warning}")
     return 0
 
 
