@@ -12,7 +12,9 @@ Three forms of the same picture:
 from __future__ import annotations
 
 import io
+import textwrap
 import warnings
+from datetime import date, timedelta
 from html import escape
 
 from exercises.plan.model import FIRST_DAY, LAST_DAY, Action, Plan
@@ -28,6 +30,7 @@ STATUS_COLOURS: dict[str, str] = {
 }
 MILESTONE_COLOUR = "#D55E00"
 _LABEL_CHARS = 38
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def ordered_actions(plan: Plan) -> list[Action]:
@@ -37,9 +40,44 @@ def ordered_actions(plan: Plan) -> list[Action]:
 
 
 def short(text: str, limit: int = _LABEL_CHARS) -> str:
-    """One line of at most ``limit`` characters, ending in "…" when cut."""
+    """One line of at most ``limit`` characters, cut between words and ending in "…" when cut.
+
+    A single word longer than the limit is the only thing ever cut inside a word.
+    """
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if line[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
+def _wrapped(text: str, width: int, lines: int) -> str:
+    """Text on at most ``lines`` lines of ``width`` characters, broken between words ("…" if cut)."""
+    parts = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], short(" ".join(parts[lines - 1 :]), width)]
+    return "\n".join(parts)
+
+
+def _day_date(plan: Plan, day: int) -> date | None:
+    start = plan.hundred_day_plan.start_date
+    return start + timedelta(days=day - 1) if start else None
+
+
+def _short_date(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def span_text(plan: Plan, action: Action) -> str:
+    """An action's dates (or days, without a start date): "11 Jul to 19 Aug" or "days 41 to 80"."""
+    first, last = _day_date(plan, action.start_day), _day_date(plan, action.end_day)
+    if first and last:
+        return _short_date(first) if first == last else f"{_short_date(first)} to {_short_date(last)}"
+    if action.start_day == action.end_day:
+        return f"day {action.start_day}"
+    return f"days {action.start_day} to {action.end_day}"
 
 
 def timeline_alt_text(plan: Plan) -> str:
@@ -130,16 +168,23 @@ def timeline_svg(plan: Plan, id_prefix: str = "timeline") -> str:
 # --- PNG, drawn with matplotlib -----------------------------------------------------------
 
 
-def timeline_png(plan: Plan, dpi: int = 150) -> bytes:
-    """The timeline as a PNG image (matplotlib's Agg canvas; no window, no global state)."""
+def timeline_png(plan: Plan, dpi: int = 200, width_in: float = 6.7) -> bytes:
+    """The timeline as a PNG image (matplotlib's Agg canvas; no window, no global state).
+
+    Drawn at the size it is printed (17 cm wide in the Word file), so its 7.5 pt labels
+    print at 7.5 pt. Each row names the action, its owner and its dates; the x axis gives
+    the day and, when the plan has a start date, the calendar date.
+    """
+    from matplotlib.artist import Artist
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     actions = ordered_actions(plan)
     milestones = sorted(plan.hundred_day_plan.milestones, key=lambda m: m.day)
     rows = max(len(actions), 1)
-    figure = Figure(figsize=(9, 1.6 + 0.32 * rows), dpi=dpi, layout="constrained")
+    figure = Figure(figsize=(width_in, 1.45 + 0.44 * rows), dpi=dpi, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     for row, action in enumerate(actions):
@@ -147,27 +192,61 @@ def timeline_png(plan: Plan, dpi: int = 150) -> bytes:
             row,
             action.end_day - action.start_day + 1,
             left=action.start_day - 1,
-            height=0.6,
+            height=0.55,
             color=STATUS_COLOURS[action.status],
             edgecolor="#0b0c0c",
             linewidth=0.5,
         )
-    axes.set_yticks(range(len(actions)), [f"{a.id}  {short(a.title, 44)}" for a in actions], fontsize=8)
+    labels = [
+        f"{_wrapped(f'{a.id}  {a.title}', 46, 2)}\n{short(a.owner or 'No owner yet', 26)} · {span_text(plan, a)}"
+        for a in actions
+    ]
+    axes.set_yticks(range(len(actions)), labels, fontsize=7.5, linespacing=1.25)
     axes.set_ylim(rows - 0.5, -0.5 if actions else -1.5)
     axes.set_xlim(0, LAST_DAY)
-    axes.set_xticks(range(0, LAST_DAY + 1, 10), [str(day or 1) for day in range(0, LAST_DAY + 1, 10)], fontsize=8)
-    axes.set_xlabel("Day of the 100-day plan", fontsize=9)
+    ticks = list(range(0, LAST_DAY + 1, 10))
+    tick_labels = []
+    for tick in ticks:
+        day = max(tick, FIRST_DAY)
+        on = _day_date(plan, day)
+        tick_labels.append(f"{day}\n{_short_date(on)}" if on else str(day))
+    axes.set_xticks(ticks, tick_labels, fontsize=7.5)
+    start = plan.hundred_day_plan.start_date
+    axes.set_xlabel(
+        f"Day of the 100-day plan (day 1 is {start.day} {_MONTHS[start.month - 1]} {start.year})"
+        if start
+        else "Day of the 100-day plan",
+        fontsize=8,
+    )
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
+    axes.tick_params(axis="y", length=0)
     if not actions:
-        axes.text(2, 0, "No actions yet", va="center", fontsize=9)
+        axes.text(2, 0, "No actions yet", va="center", fontsize=8)
+    top = -0.5 if actions else -1.5
     for milestone in milestones:
-        axes.axvline(milestone.day, color=MILESTONE_COLOUR, linestyle="--", linewidth=1.2)
-        axes.text(
-            milestone.day, -0.6, f"Day {milestone.day}", color=MILESTONE_COLOUR, ha="center", va="bottom", fontsize=8
+        on = _day_date(plan, milestone.day)
+        axes.axvline(milestone.day, color=MILESTONE_COLOUR, linestyle="--", linewidth=1.0)
+        axes.plot([milestone.day], [top], marker="D", color=MILESTONE_COLOUR, markersize=5, clip_on=False)
+        axes.annotate(
+            _short_date(on) if on else f"Day {milestone.day}",
+            (milestone.day, top),
+            xytext=(0, 5),
+            textcoords="offset points",
+            color="#0b0c0c",
+            ha="center",
+            va="bottom",
+            fontsize=7,
         )
-    handles = [Patch(facecolor=colour, edgecolor="#0b0c0c", label=status) for status, colour in STATUS_COLOURS.items()]
-    figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8, frameon=False)
+    handles: list[Artist] = [
+        Patch(facecolor=colour, edgecolor="#0b0c0c", label=status) for status, colour in STATUS_COLOURS.items()
+    ]
+    handles.append(
+        Line2D(
+            [], [], color=MILESTONE_COLOUR, marker="D", linestyle="--", linewidth=1.0, markersize=5, label="milestone"
+        )
+    )
+    figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=7.5, frameon=False)
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # e.g. Chinese names in DejaVu Sans
