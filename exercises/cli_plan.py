@@ -27,7 +27,7 @@ from exercises.plan.document import count, plan_summary
 from exercises.plan.export import FORMATS as EXPORT_FORMATS
 from exercises.plan.export import export_plan
 from exercises.plan.quality import plan_warnings
-from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, write_cohort_report
+from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, pages_folder, write_cohort_report
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.templates import (
     PLAN_ENV,
@@ -258,7 +258,7 @@ def _open(args: argparse.Namespace) -> int:
         return 0
 
 
-def _progress(files: Iterable[Path], total: int) -> Iterable[Path]:
+def _progress(files: Iterable[Any], total: int) -> Iterable[Any]:
     """A progress bar on the terminal for a large cohort; nothing when output is redirected."""
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         return files
@@ -287,7 +287,13 @@ def _report(args: argparse.Namespace) -> int:
         cohort = write_cohort_report(folder, out, args.title or DEFAULT_TITLE, progress=_progress)
     except OSError as error:
         return _cannot_write(out, error)
-    print(f"Wrote {out}: {count(len(cohort.teams), 'valid plan')}.")
+    flagged = sum(bool(team.flags) for team in cohort.teams)
+    print(
+        f"Wrote {out}: {count(len(cohort.teams), 'valid plan')}, {flagged} with flags. "
+        f"Each team's page is in {pages_folder(out)}; keep the folder beside the report."
+    )
+    for group in cohort.duplicates:
+        print(f"Warning: these files seem to describe the same team: {' and '.join(group)}.", file=sys.stderr)
     if not cohort.invalid:
         return 0
     print(

@@ -59,11 +59,15 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 RAG_CELLS = {"red", "amber", "green"}
 
 
-def page_start(title: str, lang: str = "en-GB") -> str:
-    """The opening of a self-contained page, up to the start of its main content."""
+def page_start(title: str, lang: str = "en-GB", script_hash: str = "") -> str:
+    """The opening of a self-contained page, up to the start of its main content.
+
+    ``script_hash`` ("sha256-...") lets the page run the one inline script with that hash, and no other.
+    """
+    csp = f"{CSP}; script-src '{script_hash}'" if script_hash else CSP
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
     )
