@@ -127,7 +127,13 @@ def test_report_sections_are_complete_and_accessible(cohort: Path, tmp_path: Pat
     falls = pages["Falls"]
     assert_headings_in_order(falls.headings)
     assert falls.tags.count("svg") == 1 and "script" not in falls.tags
-    for heading in ("Flags", "Risk register", "Peer challenge", "Status at the 100-day follow-up", "Asks of senior leaders"):
+    for heading in (
+        "Flags",
+        "Risk register",
+        "Peer challenge",
+        "Status at the 100-day follow-up",
+        "Asks of senior leaders",
+    ):
         assert heading in falls.all_text
     assert "Feedback from Team Kestrel (temporary accommodation), 11 February 2026" in falls.all_text
     assert "High (9)" in falls.all_text and "What would you stop doing to pay for this?" in falls.all_text

@@ -26,7 +26,7 @@ from typing import Any
 
 from exercises.plan.document import day_date, risk_score
 from exercises.plan.model import Plan
-from exercises.plan.quality import flag_summary, plan_warnings
+from exercises.plan.quality import PlanWarning, flag_summary, plan_warnings
 from exercises.plan.report_pages import index_page, team_page
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.timeline import short
@@ -54,6 +54,7 @@ class TeamEntry:
     peer_rounds: int
     concerns: int
     flags: list[str]
+    warnings: int
     commitment: str
     asks: list[list[str]]
     duplicates: list[str] = field(default_factory=list)  # other files that describe the same team
@@ -125,10 +126,10 @@ def _read_one(job: _Job) -> TeamEntry | InvalidFile:
         return InvalidFile(job.file, [message.replace(str(job.path), job.file) for message in problem.messages])
     warnings = plan_warnings(plan)
     atomic_write_text(job.page_path, team_page(plan, job.file, warnings, job.index_href, job.title))
-    return _entry(plan, job, flag_summary(warnings))
+    return _entry(plan, job, warnings)
 
 
-def _entry(plan: Plan, job: _Job, flags: list[str]) -> TeamEntry:
+def _entry(plan: Plan, job: _Job, warnings: list[PlanWarning]) -> TeamEntry:
     actions = plan.hundred_day_plan.actions
     overdue = 0
     for action in actions:
@@ -139,7 +140,7 @@ def _entry(plan: Plan, job: _Job, flags: list[str]) -> TeamEntry:
         name=plan.team.name,
         file=job.file,
         page=job.page_href,
-        challenge=short(plan.challenge.statement, 140),
+        challenge=short(plan.challenge.statement, 90),
         actions=len(actions),
         done=sum(action.status == "done" for action in actions),
         overdue=overdue,
@@ -147,7 +148,8 @@ def _entry(plan: Plan, job: _Job, flags: list[str]) -> TeamEntry:
         high_risks=sum((risk_score(risk) or 0) >= 6 for risk in plan.risks),
         peer_rounds=len(plan.peer_challenge),
         concerns=sum(len(feedback.concerns) for feedback in plan.peer_challenge),
-        flags=flags,
+        flags=flag_summary(warnings),
+        warnings=len(warnings),
         commitment=plan.commitment,
         asks=[[plan.team.name, ask.ask, ask.of_whom, ask.why, ask.by_when] for ask in plan.asks],
     )

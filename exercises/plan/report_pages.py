@@ -89,6 +89,7 @@ SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")
 
 EXTRA_STYLE = """
 <style>
+main { max-width: 110rem; } #teams { font-size: 0.9rem; }
 th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; color: #1d70b8; text-decoration: underline; }
 th[aria-sort=ascending] button::after { content: " ▲"; } th[aria-sort=descending] button::after { content: " ▼"; }
 #controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 0 0 0.75rem; }
@@ -243,7 +244,7 @@ def _summary_row(team: TeamEntry) -> str:
     peer = f"{count(team.peer_rounds, 'round')}, {count(team.concerns, 'concern')}" if team.peer_rounds else "none yet"
     cells = [
         f'<td><a href="{href(team.page)}">{escape(team.name)}</a></td>',
-        f'<td data-value="{len(flags)}">{flag_cell}</td>',
+        f'<td data-value="{team.warnings + len(team.duplicates)}">{flag_cell}</td>',
         f'<td class="num">{team.overdue}</td>',
         f'<td data-value="{team.rag["red"] * 1000 + team.rag["amber"]}">{escape(ratings)}</td>',
         f'<td class="num">{team.high_risks}</td>',
