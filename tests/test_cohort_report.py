@@ -331,3 +331,55 @@ def test_progress_bar_only_on_a_terminal_for_many_plans(monkeypatch: pytest.Monk
     assert cli_plan._progress(files[:3], 3) == files[:3]  # a few plans: no bar
     assert list(cli_plan._progress(files, len(files))) == files
     assert "Reading plans" in terminal.getvalue() and "50/50" in terminal.getvalue()
+
+
+@pytest.mark.browser
+def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Path) -> None:
+    """In headless Chromium: the report's own script works, and nothing a team wrote runs."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Chromium at {CHROMIUM}")
+    folder = tmp_path / "cohort"
+    write_plan(folder / "evil" / "plan.yaml", hostile(example_data()))
+    for name in ("Alder", "Birch", "Cedar"):
+        data = example_data()
+        data["team"]["name"] = name
+        if name == "Birch":
+            data["asks"] = []
+        write_plan(folder / name.lower() / "plan.yaml", data)
+    out = tmp_path / "report.html"
+    write_cohort_report(folder, out)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(out.as_uri())
+        page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)  # the script ran
+
+        def teams() -> list[str]:
+            return page.eval_on_selector_all(
+                "#teams tbody tr:not([hidden]) td:first-child", "cells => cells.map(c => c.innerText.slice(0, 5))"
+            )
+
+        assert teams() == ["Alder", "Birch", "Cedar", "Brack"]
+        page.click("#teams th:first-child button")
+        assert teams() == ["Alder", "Birch", "Brack", "Cedar"]
+        page.click("#teams th:first-child button")
+        assert teams() == ["Cedar", "Brack", "Birch", "Alder"]
+        assert page.get_attribute("#teams th:first-child", "aria-sort") == "descending"
+        page.select_option("#filter-only", "flagged")
+        assert teams() == ["Birch"]
+        assert page.inner_text("#shown") == "1 of 4 teams shown"
+        page.select_option("#filter-only", "")
+        page.fill("#filter-text", "cedar")
+        assert teams() == ["Cedar"]
+        live = page.evaluate("document.querySelectorAll('img, iframe').length")
+        scripts = page.evaluate("document.scripts.length")
+        team_page = tmp_path / page.get_attribute("#teams tbody tr td a", "href").replace("%20", " ")
+        page.goto(team_page.as_uri())
+        team_live = page.evaluate("document.querySelectorAll('script, img, iframe').length")
+        browser.close()
+    assert dialogs == [] and live == 0 and scripts == 1 and team_live == 0

@@ -93,7 +93,10 @@ def timeline_alt_text(plan: Plan) -> str:
             if action.start_day == action.end_day
             else f"days {action.start_day} to {action.end_day}"
         )
-        parts.append(f"{action.id}, {short(action.title, 80)}: {days}, {action.status}.")
+        who = action.owner or "no owner yet"
+        first, last = _day_date(plan, action.start_day), _day_date(plan, action.end_day)
+        dates = f", {span_text(plan, action)}" if first and last else ""
+        parts.append(f"{action.id}, {short(action.title, 80)} ({who}{dates}): {days}, {action.status}.")
     if milestones:
         parts.append("Milestones: " + "; ".join(f"day {m.day}, {short(m.title, 80)}" for m in milestones) + ".")
     return " ".join(parts)
@@ -119,7 +122,9 @@ def timeline_svg(plan: Plan, id_prefix: str = "timeline") -> str:
     milestones = sorted(plan.hundred_day_plan.milestones, key=lambda m: m.day)
     rows = max(len(actions), 1)
     plot_bottom = _TOP + rows * _ROW
-    height = plot_bottom + _AXIS + _LEGEND
+    dated = plan.hundred_day_plan.start_date is not None
+    axis = _AXIS + (14 if dated else 0)
+    height = plot_bottom + axis + _LEGEND
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {_WIDTH} {height}" '
@@ -132,6 +137,12 @@ def timeline_svg(plan: Plan, id_prefix: str = "timeline") -> str:
         x = _x(day)
         out.append(f'<line x1="{x:.1f}" y1="{_TOP}" x2="{x:.1f}" y2="{plot_bottom}" stroke="#dddddd"/>')
         out.append(f'<text x="{x:.1f}" y="{plot_bottom + 16}" text-anchor="middle" fill="#333">{day or 1}</text>')
+        on = _day_date(plan, max(day, FIRST_DAY))
+        if on:
+            out.append(
+                f'<text x="{x:.1f}" y="{plot_bottom + 30}" text-anchor="middle" fill="#333" font-size="10">'
+                f"{_short_date(on)}</text>"
+            )
     out.append(f'<text x="{_LABEL_W - 8}" y="{plot_bottom + 16}" text-anchor="end" fill="#333">Day</text>')
     if not actions:
         out.append(f'<text x="{_LABEL_W + 10}" y="{_TOP + 15}" fill="#333">No actions yet</text>')
@@ -140,20 +151,22 @@ def timeline_svg(plan: Plan, id_prefix: str = "timeline") -> str:
         x0, x1 = _x(action.start_day - 1), _x(action.end_day)
         colour = STATUS_COLOURS[action.status]
         label = escape(f"{action.id}  {short(action.title)}")
-        tip = escape(f"{action.id}: {action.title} (days {action.start_day} to {action.end_day}, {action.status})")
+        owner = action.owner or "no owner yet"
+        tip = escape(f"{action.id}: {action.title} ({span_text(plan, action)}; {owner}; {action.status})")
         out.append(
             f'<g><title>{tip}</title><text x="{_LABEL_W - 8}" y="{y + 15}" text-anchor="end" fill="#0b0c0c">{label}</text>'
             f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(x1 - x0, 2):.1f}" height="{_ROW - 8}" rx="2" fill="{colour}" stroke="#0b0c0c" stroke-width="0.5"/></g>'
         )
     for milestone in milestones:
         x = _x(milestone.day)
-        tip = escape(f"Milestone, day {milestone.day}: {milestone.title}")
+        on = _day_date(plan, milestone.day)
+        tip = escape(f"Milestone, day {milestone.day}{f' ({_short_date(on)})' if on else ''}: {milestone.title}")
         out.append(
             f'<g><title>{tip}</title><line x1="{x:.1f}" y1="{_TOP - 6}" x2="{x:.1f}" y2="{plot_bottom}" stroke="{MILESTONE_COLOUR}" '
             f'stroke-width="1.5" stroke-dasharray="4 3"/><path d="M{x:.1f} {_TOP - 16} l6 6 l-6 6 l-6 -6 z" fill="{MILESTONE_COLOUR}"/>'
             f'<text x="{x - 9:.1f}" y="{_TOP - 6}" text-anchor="end" fill="#0b0c0c">Day {milestone.day}</text></g>'
         )
-    legend_y = plot_bottom + _AXIS + 6
+    legend_y = plot_bottom + axis + 6
     x = float(_LABEL_W)
     for status, colour in STATUS_COLOURS.items():
         out.append(
