@@ -199,11 +199,11 @@ def _add_block(document: Any, block: Block) -> None:
     elif isinstance(block, Facts):
         _add_facts(document, block)
     elif isinstance(block, Timeline):
-        picture = (
-            document.add_paragraph()
-            .add_run()
-            .add_picture(io.BytesIO(timeline_png(block.plan)), width=Cm(TEXT_WIDTH_CM))
-        )
+        if document.element.body[-2].tag == qn("w:p"):  # the last element is the section's properties
+            document.paragraphs[-1].paragraph_format.keep_with_next = True  # no heading left alone above the chart
+        holder = document.add_paragraph()
+        holder.paragraph_format.keep_with_next = True  # the chart stays with its caption
+        picture = holder.add_run().add_picture(io.BytesIO(timeline_png(block.plan)), width=Cm(TEXT_WIDTH_CM))
         doc_properties = picture._inline.docPr
         doc_properties.set("descr", timeline_alt_text(block.plan))
         doc_properties.set("title", "Timeline of the 100-day plan")
