@@ -109,7 +109,9 @@ def first_view_seconds(index: Path) -> float:
         for _ in range(3):  # the fastest of three: the least disturbed by other work on the machine
             started = time.perf_counter()
             page.goto(index.as_uri(), wait_until="commit", timeout=120_000)
-            page.wait_for_function("document.body && document.body.dataset.ready === '1'", timeout=120_000)
+            page.wait_for_selector(
+                "body[data-ready='1']", state="attached", timeout=120_000
+            )  # no eval: the CSP forbids it
             best = min(best, time.perf_counter() - started)
             page.goto("about:blank")
         browser.close()

@@ -357,7 +357,7 @@ def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Pa
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(out.as_uri())
-        page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)  # the script ran
+        page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)  # the script ran
 
         def teams() -> list[str]:
             return page.eval_on_selector_all(
