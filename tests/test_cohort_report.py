@@ -334,7 +334,9 @@ def test_progress_bar_only_on_a_terminal_for_many_plans(monkeypatch: pytest.Monk
 
 
 @pytest.mark.browser
-def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Path) -> None:
+def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """In headless Chromium: the report's own script works, and nothing a team wrote runs."""
     playwright = pytest.importorskip("playwright.sync_api")
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -350,6 +352,7 @@ def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Pa
             data["asks"] = []
         write_plan(folder / name.lower() / "plan.yaml", data)
     out = tmp_path / "report.html"
+    monkeypatch.setattr("exercises.plan.report_pages.FIRST_VIEW", 2)  # as a cohort of thousands would open
     write_cohort_report(folder, out)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -364,7 +367,11 @@ def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Pa
                 "#teams tbody tr:not([hidden]) td:first-child", "cells => cells.map(c => c.innerText.slice(0, 5))"
             )
 
-        assert teams() == ["Alder", "Birch", "Cedar", "Brack"]
+        assert teams() == ["Birch", "Alder"]  # the team with a flag first; the first view holds two
+        assert page.inner_text("#shown") == "2 of 4 teams shown (4 match)"
+        page.click("#show-all")
+        assert teams() == ["Birch", "Alder", "Cedar", "Brack"]
+        assert page.is_hidden("#show-all")
         page.click("#teams th:first-child button")
         assert teams() == ["Alder", "Birch", "Brack", "Cedar"]
         page.click("#teams th:first-child button")
@@ -383,3 +390,24 @@ def test_index_sorts_and_filters_in_a_browser_and_runs_no_team_text(tmp_path: Pa
         team_live = page.evaluate("document.querySelectorAll('script, img, iframe').length")
         browser.close()
     assert dialogs == [] and live == 0 and scripts == 1 and team_live == 0
+
+
+def test_first_view_holds_the_teams_most_in_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "cohort"
+    for name in ("Alder", "Birch", "Cedar", "Damson"):
+        data = example_data()
+        data["team"]["name"] = name
+        if name in ("Cedar", "Damson"):
+            data["asks"] = []
+        if name == "Damson":
+            data["hundred_day_plan"]["milestones"] = []
+        write_plan(folder / name.lower() / "plan.yaml", data)
+    monkeypatch.setattr("exercises.plan.report_pages.FIRST_VIEW", 2)
+    out = tmp_path / "r.html"
+    write_cohort_report(folder, out)
+    html = out.read_text(encoding="utf-8")
+    rows = re.findall(r"<tr( data-[^>]*)?>.*?<a href=[^>]*>([^<]*)</a>", html.split("<tbody>", 1)[1])
+    assert [name for _, name in rows[:4]] == ["Damson", "Cedar", "Alder", "Birch"]
+    assert [" hidden" in attributes for attributes, _ in rows[:4]] == [False, False, True, True]
+    assert "<noscript><style>#teams tr[hidden] { display: table-row; }</style></noscript>" in html  # no script: all
+    assert 'data-first-view="2"' in html and "the first 2 that match are shown" in html

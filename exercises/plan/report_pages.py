@@ -35,7 +35,8 @@ from exercises.plan.timeline import timeline_svg
 if TYPE_CHECKING:
     from exercises.plan.report import Cohort, InvalidFile, TeamEntry
 
-ASKS_INLINE = 200  # more asks than this go on their own page, so the index stays small
+ASKS_INLINE = 200  # more asks than this are left to the team pages, so the index stays small
+FIRST_VIEW = 100  # rows shown when the index opens (the teams most in need of help); the rest on request
 
 # Sorts the summary table by a column (click its heading) and filters its rows (a search
 # box and a choice of which teams to show). No team text is ever inside the script.
@@ -45,16 +46,26 @@ SCRIPT = """
   if (!table) { return; }
   var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
   var box = document.getElementById("filter-text"), only = document.getElementById("filter-only");
-  var shown = document.getElementById("shown");
-  rows.forEach(function (row) { row.searchText = row.textContent.toLowerCase(); });
+  var shown = document.getElementById("shown"), more = document.getElementById("show-all");
+  var limit = parseInt(table.getAttribute("data-first-view"), 10) || rows.length, all = false;
+  function text(row) {
+    if (row.searchText === undefined) { row.searchText = row.textContent.toLowerCase(); }
+    return row.searchText;
+  }
+  function say(n, matching) {
+    shown.textContent = n + " of " + rows.length + " teams shown" + (n < matching ? " (" + matching + " match)" : "");
+    more.hidden = all || n >= matching;
+  }
   function apply() {
-    var query = box.value.toLowerCase().trim(), flag = only.value, n = 0;
+    var query = box.value.toLowerCase().trim(), flag = only.value, n = 0, matching = 0;
     rows.forEach(function (row) {
-      var show = (!query || row.searchText.indexOf(query) >= 0) && (!flag || row.getAttribute("data-" + flag) === "1");
-      row.hidden = !show;
+      var match = (!flag || row.getAttribute("data-" + flag) === "1") && (!query || text(row).indexOf(query) >= 0);
+      if (match) { matching += 1; }
+      var show = match && (all || matching <= limit);
+      if (row.hidden === show) { row.hidden = !show; }
       if (show) { n += 1; }
     });
-    shown.textContent = n + " of " + rows.length + " teams shown";
+    say(n, matching);
   }
   var heads = table.tHead.rows[0].cells;
   Array.prototype.forEach.call(heads, function (head, column) {
@@ -76,12 +87,15 @@ SCRIPT = """
       var fragment = document.createDocumentFragment();
       rows.forEach(function (row) { fragment.appendChild(row); });
       body.appendChild(fragment);
+      apply();
     });
   });
   box.addEventListener("input", apply);
   only.addEventListener("change", apply);
+  more.addEventListener("click", function () { all = true; apply(); });
   document.getElementById("controls").hidden = false;
-  apply();
+  var first = Math.min(limit, rows.length);
+  say(first, rows.length);
   document.body.setAttribute("data-ready", "1");
 })();
 """.strip()
@@ -167,8 +181,14 @@ def index_page(cohort: Cohort, title: str) -> Iterator[str]:
         yield from _duplicates(cohort.duplicates)
     yield "<h2>Every team</h2>"
     yield (
-        "<p>Flags are the gaps a panel would ask about first (the warnings of <code>academy plan check</code>). "
-        "Sort by a column by choosing its heading; open a team for its whole plan.</p>"
+        "<p>Teams most in need of help come first: flags (the gaps a panel would ask about first, from "
+        "<code>academy plan check</code>), then red ratings, then overdue actions"
+        + (
+            f"; the first {FIRST_VIEW} that match are shown, and \"Show every team\" shows the rest"
+            if len(teams) > FIRST_VIEW
+            else ""
+        )
+        + ". Sort by a column by choosing its heading; open a team for its whole plan.</p>"
     )
     yield _controls()
     yield _summary_table(teams)
@@ -207,7 +227,8 @@ def _controls() -> str:
         '<div id="controls" hidden><div><label for="filter-text">Find a team, file or flag</label>'
         '<input id="filter-text" type="search" autocomplete="off"></div>'
         f'<div><label for="filter-only">Show</label><select id="filter-only">{options}</select></div>'
-        '<p id="shown" role="status" aria-live="polite"></p></div>'
+        '<p id="shown" role="status" aria-live="polite"></p>'
+        '<button type="button" id="show-all" hidden>Show every team</button></div>'
     )
 
 
@@ -217,16 +238,25 @@ def _summary_table(teams: list[TeamEntry]) -> str:
         f'<button type="button">{escape(name)}</button></th>'
         for name, kind in SUMMARY_COLUMNS
     )
-    rows = "".join(_summary_row(team) for team in teams) or (
+    ordered = sorted(teams, key=need, reverse=True)  # stable: equal need keeps the folder's order
+    rows = "".join(_summary_row(team, place >= FIRST_VIEW) for place, team in enumerate(ordered)) or (
         f'<tr><td colspan="{len(SUMMARY_COLUMNS)}">No valid plans were found.</td></tr>'
     )
+    # Without the script, every row shows (the style in <noscript> undoes "hidden").
     return (
-        '<table id="teams"><caption>Every team\'s plan: flags, progress and ratings</caption>'
+        "<noscript><style>#teams tr[hidden] { display: table-row; }</style></noscript>"
+        f'<table id="teams" data-first-view="{FIRST_VIEW}">'
+        "<caption>Every team's plan: flags, progress and ratings</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def _summary_row(team: TeamEntry) -> str:
+def need(team: TeamEntry) -> tuple[int, int, int]:
+    """How much a team seems to need help: its warnings and duplicate files, red ratings, overdue actions."""
+    return (team.warnings + 3 * bool(team.duplicates), team.rag["red"], team.overdue)
+
+
+def _summary_row(team: TeamEntry, later: bool = False) -> str:
     flags = list(team.flags)
     if team.duplicates:
         flags.insert(0, "also in " + ", ".join(team.duplicates))
@@ -254,7 +284,8 @@ def _summary_row(team: TeamEntry) -> str:
         f"<td>{escape(team.challenge or 'Not written yet')}</td>",
         f"<td>{escape(team.file)}</td>",
     ]
-    return f"<tr{attributes}>{''.join(cells)}</tr>"
+    hidden = " hidden" if later else ""
+    return f"<tr{attributes}{hidden}>{''.join(cells)}</tr>"
 
 
 def _problem_table(invalid: list[InvalidFile]) -> Iterator[str]:
