@@ -1,7 +1,7 @@
 """``academy plan ...`` and ``academy cohort report``: teams' plans from the command line.
 
     academy plan new TEAM_DIR --team NAME     start a plan (and copy in the challenge workbook)
-    academy plan check PLAN                   say whether a plan is valid, and what to fix
+    academy plan check PLAN [--strict]        say whether a plan is valid, what to fix, and warnings
     academy plan export PLAN --to docx -o OUT a document for the senior panel (md, html or docx)
     academy plan schema [-o FILE]             the plan's JSON Schema
     academy plan open TEAM_DIR                open the team's workbook as a web app (Voilà)
@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from exercises.challenge_app import find_voila, voila_command, voila_environment
-from exercises.plan.document import count, plan_summary
+from exercises.plan.document import count, document_control, plan_summary
 from exercises.plan.export import FORMATS as EXPORT_FORMATS
 from exercises.plan.export import export_plan
 from exercises.plan.history import KEEP_VERSIONS
-from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, write_cohort_report
+from exercises.plan.quality import plan_warnings
+from exercises.plan.report import DEFAULT_TITLE, PLAN_SUFFIXES, find_plan_files, pages_folder, write_cohort_report
 from exercises.plan.store import PlanProblem, load_plan, plan_history, restore_version
 from exercises.plan.templates import (
     PLAN_FILE_NAME,
@@ -68,6 +69,11 @@ def register(subparsers: Any) -> None:
         "check", help="check a plan and say what to fix", description="Check a plan file and list any problems."
     )
     check.add_argument("plan", metavar="PLAN", help="the plan file, such as cohort-work/falls-team/plan.yaml")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as an action without an owner) as problems: exit 1 if there are any",
+    )
     check.set_defaults(handler=_check)
 
     export = plan_commands.add_parser(
@@ -164,7 +170,15 @@ def _check(args: argparse.Namespace) -> int:
     except PlanProblem as problem:
         found = count(len(problem.messages), "problem")
         return _problems(f"{args.plan} cannot be used as a plan ({found}):", problem.messages)
+    warnings = plan_warnings(plan)
+    if warnings and args.strict:
+        found = count(len(warnings), "warning")
+        return _problems(f"{args.plan} is valid, but with --strict it fails on {found}:", map(str, warnings))
     print(f"{args.plan} is a valid plan. {plan_summary(plan)}")
+    if warnings:
+        print(f"{count(len(warnings), 'warning')}: a panel would ask about these (use --strict to fail on them):")
+        for warning in warnings:
+            print(f"  - {warning}")
     return 0
 
 
@@ -259,13 +273,23 @@ def _export(args: argparse.Namespace) -> int:
     if kind not in EXPORT_FORMATS:
         return _problems(
             "Nothing was written:",
-            [f"Say which format to write with --to md, --to html or --to docx (the name {out.name} does not say)."],
+            [
+                "Say which format to write with --to md, --to html, --to docx or --to pdf "
+                f"(the name {out.name} does not say)."
+            ],
         )
     try:
         plan = load_plan(plan_path)
     except PlanProblem as problem:
         return _problems(f"{plan_path} cannot be exported until these problems are fixed:", problem.messages)
-    return _write(out, EXPORT_FORMATS[kind], lambda: export_plan(plan, kind, out))
+    control = document_control(plan, version=_version_number(plan_path))
+    return _write(out, EXPORT_FORMATS[kind], lambda: export_plan(plan, kind, out, control))
+
+
+def _version_number(plan_path: Path) -> int:
+    """The plan's version for the document: the newest kept version's number (1 if none is kept)."""
+    versions = plan_history(plan_path)
+    return versions[-1].number if versions else 1
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -311,7 +335,7 @@ def _open(args: argparse.Namespace) -> int:
         return 0
 
 
-def _progress(files: Iterable[Path], total: int) -> Iterable[Path]:
+def _progress(files: Iterable[Any], total: int) -> Iterable[Any]:
     """A progress bar on the terminal for a large cohort; nothing when output is redirected."""
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         return files
@@ -340,7 +364,13 @@ def _report(args: argparse.Namespace) -> int:
         cohort = write_cohort_report(folder, out, args.title or DEFAULT_TITLE, progress=_progress)
     except OSError as error:
         return _cannot_write(out, error)
-    print(f"Wrote {out}: {count(len(cohort.teams), 'valid plan')}.")
+    flagged = sum(bool(team.flags) for team in cohort.teams)
+    print(
+        f"Wrote {out}: {count(len(cohort.teams), 'valid plan')}, {flagged} with flags. "
+        f"Each team's page is in {pages_folder(out)}; keep the folder beside the report."
+    )
+    for group in cohort.duplicates:
+        print(f"Warning: these files seem to describe the same team: {' and '.join(group)}.", file=sys.stderr)
     if not cohort.invalid:
         return 0
     print(

@@ -214,10 +214,10 @@ def test_export_to_a_folder_or_unwritable_place(plan_file: Path, capsys: pytest.
 
 
 def test_export_needs_a_known_format(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "plan", "export", str(plan_file), "-o", str(plan_file.with_name("panel.pdf")))
-    assert code == 1 and "--to md, --to html or --to docx" in err
+    code, _, err = run(capsys, "plan", "export", str(plan_file), "-o", str(plan_file.with_name("panel.odt")))
+    assert code == 1 and "--to md, --to html, --to docx or --to pdf" in err
     with pytest.raises(SystemExit) as stopped:
-        main(["plan", "export", str(plan_file), "--to", "pdf", "-o", "x.pdf"])
+        main(["plan", "export", str(plan_file), "--to", "odt", "-o", "x.odt"])
     assert stopped.value.code == 2
 
 

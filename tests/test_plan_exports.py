@@ -179,7 +179,9 @@ def test_html_is_self_contained_and_accessible(example: Plan) -> None:
         for name, value in page.attributes
         if name in {"src", "href"} and value and not value.startswith(("#", "data:"))
     ]
-    assert page.tags.count("th") >= 6 and all(value == "col" for name, value in page.attributes if name == "scope")
+    assert page.tags.count("th") >= 6 and all(
+        value in {"col", "row"} for name, value in page.attributes if name == "scope"
+    )
     assert "svg" in page.tags and ("role", "img") in page.attributes
     assert timeline_alt_text(example) in page.all_text  # the chart's description, for screen readers
     assert "Content-Security-Policy" in html

@@ -8,10 +8,10 @@ escapes it for its own format.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
-from exercises.plan.model import Plan
+from exercises.plan.model import LAST_DAY, Milestone, Plan, Risk
 from exercises.plan.timeline import ordered_actions
 
 NOT_YET = "Not filled in yet."
@@ -37,9 +37,20 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
+    """A table. ``show_caption`` is False when the caption would repeat the heading just above
+    (the caption is still given to screen readers). Cells in ``tone_columns`` hold a rating
+    word ("Red", "High (9)") that renderers may also show in colour, never by colour alone."""
+
     caption: str
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    show_caption: bool = True
+    tone_columns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """The end of a page in a paged document (Word, PDF, print); nothing on a screen."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,24 @@ class Timeline:
     plan: Plan
 
 
-Block = Heading | Paragraph | Bullets | Table | Timeline
+@dataclass(frozen=True)
+class Facts:
+    """Labelled facts shown as a two-column table, such as the document control box."""
+
+    caption: str
+    pairs: list[tuple[str, str]]
+
+
+Block = Heading | Paragraph | Bullets | Table | Timeline | PageBreak | Facts
+
+# Ratings shown as a word and a colour: the follow-up's red, amber and green, and risk levels.
+TONES = {"red": "red", "amber": "amber", "green": "green", "high": "red", "medium": "amber", "low": "green"}
+
+
+def tone(text: str) -> str | None:
+    """The colour ("red", "amber" or "green") a rating cell is shown in, from its first word."""
+    words = text.split()
+    return TONES.get(words[0].lower()) if words else None
 
 
 MONTHS = (
@@ -73,6 +101,52 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def short_date(day: date) -> str:
+    """A date for a table cell: 1 Jun 2026 (GOV.UK style allows the short month in tables)."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def day_date(plan: Plan, day: int) -> date | None:
+    """The calendar date of ``day`` of the 100-day plan (day 1 is the plan's start date), if set."""
+    start = plan.hundred_day_plan.start_date
+    return start + timedelta(days=day - 1) if start else None
+
+
+def when(plan: Plan, day: int) -> str:
+    """A day of the plan as a date for a table cell, or "Day 12" when the plan has no start date."""
+    on = day_date(plan, day)
+    return short_date(on) if on else f"Day {day}"
+
+
+# --- Risk scores: likelihood × impact on a 3 × 3 grid --------------------------------
+
+LEVEL_SCORES = {"low": 1, "medium": 2, "high": 3}
+SCORE_NOTE = (
+    "Score: likelihood × impact, each counted low 1, medium 2, high 3. "
+    "6 or 9 is high, 3 or 4 medium, 1 or 2 low. Highest first."
+)
+
+
+def risk_score(risk: Risk) -> int | None:
+    """Likelihood × impact (1 to 9), or None when either is not given."""
+    if not risk.likelihood or not risk.impact:
+        return None
+    return LEVEL_SCORES[risk.likelihood] * LEVEL_SCORES[risk.impact]
+
+
+def score_text(score: int | None) -> str:
+    """A score as a rating word and number: "High (6)"; "Not scored" without one."""
+    if score is None:
+        return "Not scored"
+    level = "High" if score >= 6 else "Medium" if score >= 3 else "Low"
+    return f"{level} ({score})"
+
+
+def risks_by_score(plan: Plan) -> list[Risk]:
+    """Risks, highest score first (unscored last), otherwise in the plan's order."""
+    return sorted(plan.risks, key=lambda risk: -(risk_score(risk) or 0))
+
+
 def _answers(pairs: list[tuple[str, str]]) -> list[Block]:
     """Labelled answers; the ones not written yet are left out, and if none is, say so."""
     blocks: list[Block] = [Paragraph(text, label) for label, text in pairs if text]
@@ -83,12 +157,104 @@ def _table_or_gap(table: Table) -> list[Block]:
     return [table] if table.rows else [Paragraph(NOT_YET)]
 
 
-def title_blocks(plan: Plan) -> list[Block]:
-    return [
-        Heading(1, f"{plan.team.name}: challenge and 100-day plan"),
-        Paragraph(plan.team.sponsor or "Not named yet.", "Sponsor"),
-        Paragraph(plan.commitment.capitalize(), "Commitment"),
+@dataclass(frozen=True)
+class DocumentControl:
+    """Which issue of the plan a document is: its version, date of issue and status.
+
+    The caller decides these (the plan file does not hold them): the command line and the
+    workbook use :func:`document_control`, which can later be fed from the plan's saved
+    history. ``version`` is text so "1", "2" or "2.1" all work.
+    """
+
+    version: str
+    issued: date
+    status: str
+
+    def describe(self) -> str:
+        return f"Version {self.version}, issued {long_date(self.issued)}"
+
+
+def document_control(
+    plan: Plan, version: str | int = 1, issued: date | None = None, status: str | None = None
+) -> DocumentControl:
+    """Document control for an export: version 1 issued today unless told otherwise.
+
+    The status follows the plan's stage when not given: a draft, presented to the panel
+    (once peer challenge is recorded), or reviewed at the 100-day follow-up.
+    """
+    if status is None:
+        if plan.follow_up.reviews:
+            on = plan.follow_up.review_date
+            status = "Reviewed at the 100-day follow-up" + (f" ({long_date(on)})" if on else "")
+        elif plan.peer_challenge:
+            status = "Presented for peer challenge"
+        else:
+            status = "Draft"
+    return DocumentControl(str(version), issued or date.today(), status)
+
+
+def document_title(plan: Plan) -> str:
+    return f"{plan.team.name}: challenge and 100-day plan"
+
+
+def title_blocks(plan: Plan, control: DocumentControl) -> list[Block]:
+    h = plan.hundred_day_plan
+    last = day_date(plan, LAST_DAY)
+    pairs = [
+        ("Team", plan.team.name),
+        ("Sponsor", plan.team.sponsor or "Not named yet"),
+        ("Version", control.version),
+        ("Date of issue", long_date(control.issued)),
+        ("Status", control.status),
+        ("Commitment", plan.commitment.capitalize()),
+        ("Day 1", long_date(h.start_date) if h.start_date else "No start date yet"),
+        ("Day 100", long_date(last) if last else "No start date yet"),
     ]
+    return [Heading(1, document_title(plan)), Facts("Document control", pairs)]
+
+
+def summary_blocks(plan: Plan, control: DocumentControl) -> list[Block]:
+    """The one-page summary a sponsor reads first: challenge, outcomes, asks, top risks, next milestones."""
+    blocks: list[Block] = [Heading(2, "Summary"), Paragraph(plan.challenge.statement or NOT_YET, "Challenge")]
+    outcome_rows: list[list[str]] = []
+    for number, outcome in enumerate(plan.outcomes, start=1):
+        name = f"{number}. {outcome.outcome}"
+        for index, i in enumerate(outcome.indicators):
+            outcome_rows.append([name if index == 0 else "", i.indicator, i.target, i.by_when])
+        if not outcome.indicators:
+            outcome_rows.append([name, "No indicator yet", "", ""])
+    headers = ["Outcome", "Indicator", "Target", "By when"]
+    blocks += _table_or_say(Table("Outcomes and targets", headers, outcome_rows), "Outcomes and targets: none yet.")
+    ask_rows = [[a.ask, a.of_whom, a.why, a.by_when] for a in plan.asks]
+    blocks += _table_or_say(
+        Table("What we ask of senior leaders", ["Ask", "Of whom", "Why", "By when"], ask_rows),
+        "What we ask of senior leaders: nothing yet.",
+    )
+    top = risks_by_score(plan)[:3]
+    risk_rows_ = [[r.risk, score_text(risk_score(r)), r.mitigation] for r in top]
+    caption = "Top risks" if len(plan.risks) > 3 else "Risks"
+    blocks += _table_or_say(
+        Table(caption, ["Risk", "Score", "Mitigation"], risk_rows_, tone_columns=(1,)), "Risks: none recorded yet."
+    )
+    milestones, caption = next_milestones(plan, control.issued)
+    milestone_rows = [[when(plan, m.day), m.title] for m in milestones]
+    blocks += _table_or_say(Table(caption, ["Date", "Milestone"], milestone_rows), "Milestones: none yet.")
+    return [*blocks, PageBreak()]
+
+
+def next_milestones(plan: Plan, today: date, limit: int = 3) -> tuple[list[Milestone], str]:
+    """The next ``limit`` milestones after ``today`` (or the last ones, if all are past) and a caption."""
+    ordered = sorted(plan.hundred_day_plan.milestones, key=lambda m: m.day)
+    if not plan.hundred_day_plan.start_date:
+        return ordered[:limit], "Milestones"
+    coming = [m for m in ordered if (day_date(plan, m.day) or today) >= today]
+    if coming:
+        return coming[:limit], "Next milestones"
+    return ordered[-limit:], "Milestones (all now past)"
+
+
+def _table_or_say(table: Table, gap: str) -> list[Block]:
+    return [table] if table.rows else [Paragraph(gap)]
 
 
 def team_blocks(plan: Plan) -> list[Block]:
@@ -206,40 +372,86 @@ def twelve_month_blocks(plan: Plan) -> list[Block]:
     return [Heading(2, "The twelve-month picture"), Paragraph(plan.twelve_month_picture or NOT_YET)]
 
 
+def rating_text(plan: Plan, action_id: str) -> str:
+    """The action's red, amber or green rating at the follow-up, as a word."""
+    review = plan.review_for(action_id)
+    return review.rag.capitalize() if review else "Not rated yet"
+
+
 def action_rows(plan: Plan) -> list[list[str]]:
-    return [
-        [a.id, a.title, a.owner, f"{a.start_day} to {a.end_day}", ", ".join(a.depends_on), a.status]
-        for a in ordered_actions(plan)
-    ]
+    """One row per action, in timeline order: id, action (and what it waits for), owner, dates, status, rating."""
+    rows = []
+    for a in ordered_actions(plan):
+        title = f"{a.title}\nAfter {', '.join(a.depends_on)}" if a.depends_on else a.title
+        rows.append(
+            [
+                a.id,
+                title,
+                a.owner or "No owner yet",
+                when(plan, a.start_day),
+                when(plan, a.end_day),
+                a.status.capitalize(),
+                rating_text(plan, a.id),
+            ]
+        )
+    return rows
 
 
-ACTION_HEADERS = ["Id", "Action", "Owner", "Days", "Depends on", "Status"]
+ACTION_HEADERS = ["Id", "Action", "Owner", "Start", "Due", "Status", "Rating"]
+ACTION_TONES = (6,)
+
+
+def action_table(plan: Plan, caption: str = "Actions") -> Table:
+    return Table(caption, ACTION_HEADERS, action_rows(plan), tone_columns=ACTION_TONES)
+
+
+def milestone_table(plan: Plan, milestones: list[Milestone] | None = None, caption: str = "Milestones") -> Table:
+    chosen = sorted(plan.hundred_day_plan.milestones if milestones is None else milestones, key=lambda m: m.day)
+    if plan.hundred_day_plan.start_date:
+        rows = [[when(plan, m.day), str(m.day), m.title, m.how_we_will_know] for m in chosen]
+        return Table(caption, ["Date", "Day", "Milestone", "How we will know"], rows)
+    return Table(
+        caption, ["Day", "Milestone", "How we will know"], [[str(m.day), m.title, m.how_we_will_know] for m in chosen]
+    )
 
 
 def hundred_day_blocks(plan: Plan, level: int = 2) -> list[Block]:
     h = plan.hundred_day_plan
     blocks: list[Block] = [Heading(level, "The 100-day plan")]
     if h.start_date:
-        blocks.append(Paragraph(long_date(h.start_date), "Day 1"))
+        last = day_date(plan, LAST_DAY)
+        assert last is not None
+        blocks.append(Paragraph(f"{long_date(h.start_date)} to {long_date(last)}", "Day 1 to day 100"))
     if not h.actions and not h.milestones:
         return [*blocks, Paragraph(NOT_YET)]
     blocks.append(Timeline(plan))
-    blocks.extend(_table_or_gap(Table("Actions", ACTION_HEADERS, action_rows(plan))))
-    milestones = Table(
-        "Milestones",
-        ["Day", "Milestone", "How we will know"],
-        [[str(m.day), m.title, m.how_we_will_know] for m in sorted(h.milestones, key=lambda m: m.day)],
-    )
-    blocks += [Heading(level + 1, "Milestones"), *_table_or_gap(milestones)]
+    blocks += [Heading(level + 1, "Actions"), *_table_or_gap(action_table(plan))]
+    blocks += [Heading(level + 1, "Milestones"), *_table_or_gap(milestone_table(plan))]
     return blocks
 
 
-def risk_blocks(plan: Plan) -> list[Block]:
-    rows = [[r.risk, r.likelihood or "", r.impact or "", r.mitigation, r.owner] for r in plan.risks]
+RISK_HEADERS = ["Risk", "Likelihood", "Impact", "Score", "Mitigation", "Owner"]
+
+
+def risk_rows(plan: Plan) -> list[list[str]]:
     return [
-        Heading(2, "Risks"),
-        *_table_or_gap(Table("Risks", ["Risk", "Likelihood", "Impact", "Mitigation", "Owner"], rows)),
+        [
+            r.risk,
+            (r.likelihood or "not given").capitalize(),
+            (r.impact or "not given").capitalize(),
+            score_text(risk_score(r)),
+            r.mitigation,
+            r.owner,
+        ]
+        for r in risks_by_score(plan)
     ]
+
+
+def risk_blocks(plan: Plan) -> list[Block]:
+    table = Table("Risk register", RISK_HEADERS, risk_rows(plan), tone_columns=(3,))
+    if not table.rows:
+        return [Heading(2, "Risk register"), Paragraph(NOT_YET)]
+    return [Heading(2, "Risk register"), Paragraph(SCORE_NOTE), table]
 
 
 def ask_blocks(plan: Plan, level: int = 2) -> list[Block]:
@@ -273,9 +485,11 @@ def follow_up_rows(plan: Plan) -> list[list[str]]:
     for action in ordered_actions(plan):
         review = plan.review_for(action.id)
         if review is None:
-            rows.append([f"{action.id}: {action.title}", "not reviewed", "", ""])
+            rows.append([f"{action.id}: {action.title}", "Not reviewed", "", ""])
         else:
-            rows.append([f"{action.id}: {action.title}", review.rag, review.what_happened, review.next_step])
+            rows.append(
+                [f"{action.id}: {action.title}", review.rag.capitalize(), review.what_happened, review.next_step]
+            )
     return rows
 
 
@@ -291,7 +505,11 @@ def follow_up_blocks(plan: Plan, level: int = 2) -> list[Block]:
         blocks.append(Paragraph(long_date(f.review_date), "Review date"))
     if f.summary:
         blocks.append(Paragraph(f.summary, "Summary"))
-    blocks.extend(_table_or_gap(Table("Follow-up review of each action", FOLLOW_UP_HEADERS, follow_up_rows(plan))))
+    blocks.extend(
+        _table_or_gap(
+            Table("Follow-up review of each action", FOLLOW_UP_HEADERS, follow_up_rows(plan), tone_columns=(1,))
+        )
+    )
     return blocks
 
 
@@ -300,7 +518,6 @@ def notes_blocks(plan: Plan) -> list[Block]:
 
 
 SECTIONS: tuple[Callable[[Plan], list[Block]], ...] = (
-    title_blocks,
     team_blocks,
     challenge_blocks,
     outcome_blocks,
@@ -320,9 +537,29 @@ SECTIONS: tuple[Callable[[Plan], list[Block]], ...] = (
 )
 
 
-def plan_document(plan: Plan) -> list[Block]:
-    """The whole plan as an outline of blocks, in the order a panel reads it."""
-    return [block for section in SECTIONS for block in section(plan)]
+def plan_document(plan: Plan, control: DocumentControl | None = None) -> list[Block]:
+    """The whole plan as an outline of blocks, in the order a panel reads it.
+
+    Document control and a one-page summary come first; then every section in full.
+    A table's caption is hidden (kept for screen readers) when it repeats the heading above it.
+    """
+    control = control or document_control(plan)
+    blocks = [*title_blocks(plan, control), *summary_blocks(plan, control)]
+    blocks += [block for section in SECTIONS for block in section(plan)]
+    return without_repeated_captions(blocks)
+
+
+def without_repeated_captions(blocks: list[Block]) -> list[Block]:
+    """Hide a table's caption when it says the same as the heading it sits under."""
+    out: list[Block] = []
+    heading = ""
+    for block in blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Table) and heading.casefold() == block.caption.casefold():
+            block = replace(block, show_caption=False)
+        out.append(block)
+    return out
 
 
 def plan_summary(plan: Plan) -> str:

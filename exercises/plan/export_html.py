@@ -11,7 +11,20 @@ from html import escape
 from pathlib import Path
 
 from exercises import __version__
-from exercises.plan.document import Block, Bullets, Heading, Paragraph, Table, Timeline, plan_document
+from exercises.plan.document import (
+    Block,
+    Bullets,
+    DocumentControl,
+    Facts,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    Timeline,
+    document_title,
+    plan_document,
+    tone,
+)
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_svg
 from exercises.storage import atomic_write_text
@@ -34,6 +47,10 @@ figcaption { font-size: 0.9rem; color: #505a5f; }
 .rag { font-weight: bold; padding: 0 0.3rem; border-radius: 2px; }
 .rag-red { background: #f6d7d2; } .rag-amber { background: #fff2cc; } .rag-green { background: #cce2d8; }
 .problem { background: #fef7f7; }
+.facts { width: auto; } .facts th { text-align: left; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+hr.page-break { border: 0; margin: 1.5rem 0; }
+@media print { hr.page-break { break-after: page; } }
 footer { margin-top: 2rem; font-size: 0.85rem; color: #505a5f; }
 """.strip()
 
@@ -42,11 +59,15 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 RAG_CELLS = {"red", "amber", "green"}
 
 
-def page_start(title: str, lang: str = "en-GB") -> str:
-    """The opening of a self-contained page, up to the start of its main content."""
+def page_start(title: str, lang: str = "en-GB", script_hash: str = "") -> str:
+    """The opening of a self-contained page, up to the start of its main content.
+
+    ``script_hash`` ("sha256-...") lets the page run the one inline script with that hash, and no other.
+    """
+    csp = f"{CSP}; script-src '{script_hash}'" if script_hash else CSP
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
     )
@@ -72,17 +93,29 @@ def paragraphs(text: str, label: str = "") -> str:
 
 
 def table_html(table: Table) -> str:
+    """A table; a caption that repeats the heading above is kept for screen readers only."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
-    body = "".join("<tr>" + "".join(_cell(cell) for cell in row) + "</tr>" for row in table.rows)
+    body = "".join(
+        "<tr>" + "".join(_cell(cell, column in table.tone_columns) for column, cell in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
+    hidden = "" if table.show_caption else ' class="visually-hidden"'
     return (
-        f"<table><caption>{escape(table.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f"<table><caption{hidden}>{escape(table.caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
     )
 
 
-def _cell(text: str) -> str:
-    if text in RAG_CELLS:
-        return f'<td><span class="rag rag-{text}">{escape(text)}</span></td>'
+def _cell(text: str, toned: bool = False) -> str:
+    colour = tone(text) if toned else (text if text in RAG_CELLS else None)
+    if colour:
+        return f'<td><span class="rag rag-{colour}">{escape(text)}</span></td>'
     return f"<td>{escape(text)}</td>"
+
+
+def facts_html(facts: Facts) -> str:
+    rows = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{escape(v)}</td></tr>' for k, v in facts.pairs)
+    return f'<table class="facts"><caption>{escape(facts.caption)}</caption><tbody>{rows}</tbody></table>'
 
 
 def render_html(blocks: list[Block], heading_offset: int = 0, id_prefix: str = "timeline") -> str:
@@ -99,19 +132,24 @@ def render_html(blocks: list[Block], heading_offset: int = 0, id_prefix: str = "
             out.append(label + "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>")
         elif isinstance(block, Table):
             out.append(table_html(block))
+        elif isinstance(block, Facts):
+            out.append(facts_html(block))
+        elif isinstance(block, PageBreak):
+            out.append('<hr class="page-break">')
         elif isinstance(block, Timeline):
             out.append(
                 f"<figure>{timeline_svg(block.plan, id_prefix)}"
-                "<figcaption>Timeline of the 100-day plan. Bars show each action's days, coloured by status; "
-                "dashed lines mark the milestones. The table below gives the same information.</figcaption></figure>"
+                "<figcaption>Timeline of the 100-day plan. Each bar is an action, from its start to its due date, "
+                "coloured by status; dashed lines mark the milestones. The actions table below gives the same "
+                "information.</figcaption></figure>"
             )
     return "\n".join(out)
 
 
-def plan_to_html(plan: Plan) -> str:
+def plan_to_html(plan: Plan, control: DocumentControl | None = None) -> str:
     """The whole plan as a self-contained HTML page."""
-    return html_page(f"{plan.team.name}: challenge and 100-day plan", render_html(plan_document(plan)))
+    return html_page(document_title(plan), render_html(plan_document(plan, control)))
 
 
-def save_html(plan: Plan, path: str | Path) -> None:
-    atomic_write_text(Path(path), plan_to_html(plan))
+def save_html(plan: Plan, path: str | Path, control: DocumentControl | None = None) -> None:
+    atomic_write_text(Path(path), plan_to_html(plan, control))

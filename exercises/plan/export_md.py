@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from exercises.plan.document import Block, Bullets, Heading, Paragraph, Table, Timeline, plan_document
+from exercises.plan.document import (
+    Block,
+    Bullets,
+    DocumentControl,
+    Facts,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    Timeline,
+    plan_document,
+)
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_alt_text
 from exercises.storage import atomic_write_text
@@ -40,16 +51,22 @@ def render_markdown(blocks: list[Block]) -> str:
             header = "| " + " | ".join(md_cell(h) for h in block.headers) + " |"
             rule = "|" + "|".join("---" for _ in block.headers) + "|"
             rows = ["| " + " | ".join(md_cell(cell) for cell in row) + " |" for row in block.rows]
-            out.append("\n".join([f"*{md_escape(block.caption)}*", "", header, rule, *rows]))
+            caption = [f"*{md_escape(block.caption)}*", ""] if block.show_caption else []
+            out.append("\n".join([*caption, header, rule, *rows]))
+        elif isinstance(block, Facts):
+            lines = [f"- **{md_escape(label)}:** {md_cell(value)}" for label, value in block.pairs]
+            out.append("\n".join([f"*{md_escape(block.caption)}*", "", *lines]))
+        elif isinstance(block, PageBreak):
+            out.append("---")
         elif isinstance(block, Timeline):
             out.append(f"*{md_escape(timeline_alt_text(block.plan))}*")
     return "\n\n".join(out) + "\n"
 
 
-def plan_to_markdown(plan: Plan) -> str:
+def plan_to_markdown(plan: Plan, control: DocumentControl | None = None) -> str:
     """The whole plan as Markdown text."""
-    return render_markdown(plan_document(plan))
+    return render_markdown(plan_document(plan, control))
 
 
-def save_markdown(plan: Plan, path: str | Path) -> None:
-    atomic_write_text(Path(path), plan_to_markdown(plan))
+def save_markdown(plan: Plan, path: str | Path, control: DocumentControl | None = None) -> None:
+    atomic_write_text(Path(path), plan_to_markdown(plan, control))

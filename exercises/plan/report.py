@@ -1,56 +1,63 @@
-"""The cohort report: every team's plan under a folder, in one self-contained HTML page.
+"""The cohort report: every team's plan under a folder, as an index page and one page per team.
 
-For each team: the challenge, outcomes, the 100-day timeline, and status at the
-follow-up; across teams: a summary table and every ask of senior leaders. Files that are
-not valid plans are listed with the reasons, and the report is still written.
+The index is what a programme lead opens: one row per team, with the flags that say which
+teams need help and why (the warnings of :mod:`exercises.plan.quality`, overdue actions,
+red ratings, two files for one team), sortable and filterable, and every file that could
+not be read. Each team's page holds its challenge, outcomes, timeline, actions, risk
+register, asks, peer challenge and follow-up. The index stays small however many teams
+there are, so it opens quickly; the team pages are only read when followed.
 
 The work grows in step with the number of plans, and memory barely at all: each file is
-read once, its section of the page is written straight to a temporary file (timelines
-are SVG text, not matplotlib figures), and only a summary row and its asks are kept.
+read once, its page is written at once, and only its summary row is kept. With many plans
+the files are read in several processes (one per core).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
-from exercises.plan.document import (
-    ACTION_HEADERS,
-    FOLLOW_UP_HEADERS,
-    Table,
-    action_rows,
-    count,
-    follow_up_rows,
-    long_date,
-)
-from exercises.plan.export_html import page_end, page_start, paragraphs, table_html
-from exercises.plan.model import COMMITMENT_LEVELS, RAG_RATINGS, Plan
+from exercises.plan.document import day_date, risk_score
+from exercises.plan.model import Plan
+from exercises.plan.quality import PlanWarning, flag_summary, plan_warnings
+from exercises.plan.report_pages import index_page, team_page
 from exercises.plan.store import PlanProblem, load_plan
-from exercises.plan.timeline import short, timeline_svg
+from exercises.plan.timeline import short
 from exercises.storage import atomic_write_chunks
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TITLE = "Cohort report: challenge projects and 100-day plans"
-Progress = Callable[[Iterable[Path], int], Iterable[Path]]
+PARALLEL_FROM = 200  # plans: below this, starting worker processes costs more than it saves
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
 @dataclass
 class TeamEntry:
-    """What the report keeps about one valid plan."""
+    """What the index keeps about one valid plan: its summary row and asks."""
 
+    name: str
     file: str
-    anchor: str
-    plan_summary: list[str]
-    asks: list[list[str]]
-    commitment: str
+    page: str  # the team page, relative to the index
+    challenge: str
+    actions: int
+    done: int
+    overdue: int
     rag: Counter[str]
+    high_risks: int
+    peer_rounds: int
+    concerns: int
+    flags: list[str]
+    warnings: int
+    commitment: str
+    asks: list[list[str]]
+    duplicates: list[str] = field(default_factory=list)  # other files that describe the same team
 
 
 @dataclass
@@ -61,11 +68,13 @@ class InvalidFile:
 
 @dataclass
 class Cohort:
-    """Everything read from a cohort folder, ready to write as a page."""
+    """Everything read from a cohort folder, ready to write as pages."""
 
     folder: Path
     teams: list[TeamEntry] = field(default_factory=list)
     invalid: list[InvalidFile] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)  # groups of files for one team
+    made_on: date = field(default_factory=date.today)
 
 
 def find_plan_files(folder: str | Path) -> list[Path]:
@@ -85,174 +94,189 @@ def find_plan_files(folder: str | Path) -> list[Path]:
     return found
 
 
-def read_cohort(folder: str | Path, sections: TextIO, progress: Progress | None = None) -> Cohort:
-    """Read every plan under ``folder``, writing each team's section of the page to ``sections``.
+def pages_folder(out: Path) -> Path:
+    """Where the team pages go: beside the index, named after it (report.html → report-teams/)."""
+    return out.parent / f"{out.stem}-teams"
 
-    Files that are not valid plans are recorded with the reasons; they never stop the report.
+
+def team_key(name: str) -> str:
+    """A team name compared loosely: case, spaces and punctuation do not matter."""
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
+# --- Reading one plan (in this process or a worker) --------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    file: str  # relative to the folder given
+    page_path: Path
+    page_href: str
+    index_href: str
+    title: str
+    today: date
+
+
+def _read_one(job: _Job) -> TeamEntry | InvalidFile:
+    try:
+        plan = load_plan(job.path)
+    except PlanProblem as problem:
+        # Messages name the file as it was opened; show it relative to the folder instead.
+        return InvalidFile(job.file, [message.replace(str(job.path), job.file) for message in problem.messages])
+    warnings = plan_warnings(plan)
+    _write_page(job.page_path, team_page(plan, job.file, warnings, job.index_href, job.title))
+    return _entry(plan, job, warnings)
+
+
+def _write_page(path: Path, text: str) -> None:
+    """Write a team page whole (through a temporary file and a rename), without waiting for the disk.
+
+    A team page can always be made again, so it skips the ``fsync`` a plan's save needs:
+    with thousands of pages that wait would be most of the report's time.
     """
-    folder = Path(folder)
-    cohort = Cohort(folder)
-    files = find_plan_files(folder)
-    for path in progress(files, len(files)) if progress else files:
-        name = _relative(path, folder)
-        try:
-            plan = load_plan(path)
-        except PlanProblem as problem:
-            cohort.invalid.append(InvalidFile(name, problem.messages))
-            continue
-        anchor = f"team-{len(cohort.teams) + 1}"
-        cohort.teams.append(_team_entry(plan, name, anchor))
-        sections.write(_team_section(plan, name, anchor))
-    return cohort
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _entry(plan: Plan, job: _Job, warnings: list[PlanWarning]) -> TeamEntry:
+    actions = plan.hundred_day_plan.actions
+    overdue = 0
+    for action in actions:
+        due = day_date(plan, action.end_day)
+        if due and due < job.today and action.status not in ("done", "dropped"):
+            overdue += 1
+    return TeamEntry(
+        name=plan.team.name,
+        file=job.file,
+        page=job.page_href,
+        challenge=short(plan.challenge.statement, 90),
+        actions=len(actions),
+        done=sum(action.status == "done" for action in actions),
+        overdue=overdue,
+        rag=Counter(str(review.rag) for review in plan.follow_up.reviews),
+        high_risks=sum((risk_score(risk) or 0) >= 6 for risk in plan.risks),
+        peer_rounds=len(plan.peer_challenge),
+        concerns=sum(len(feedback.concerns) for feedback in plan.peer_challenge),
+        flags=flag_summary(warnings),
+        warnings=len(warnings),
+        commitment=plan.commitment,
+        asks=[[plan.team.name, ask.ask, ask.of_whom, ask.why, ask.by_when] for ask in plan.asks],
+    )
 
 
 def _relative(path: Path, folder: Path) -> str:
     try:
         return path.relative_to(folder).as_posix()
     except ValueError:
-        return str(path)
+        return path.name
 
 
-def _team_entry(plan: Plan, file: str, anchor: str) -> TeamEntry:
-    statuses = Counter(action.status for action in plan.hundred_day_plan.actions)
-    rag = Counter[str](review.rag for review in plan.follow_up.reviews)
-    summary = [
-        plan.team.name,
-        short(plan.challenge.statement, 160) or "Not written yet",
-        str(len(plan.hundred_day_plan.actions)),
-        str(statuses["done"]),
-        str(statuses["in progress"]),
-        _rag_text(rag) if plan.follow_up.reviews else "not yet",
-        plan.commitment,
-    ]
-    asks = [[plan.team.name, ask.ask, ask.of_whom, ask.why, ask.by_when] for ask in plan.asks]
-    return TeamEntry(file, anchor, summary, asks, plan.commitment, rag)
+# --- The whole cohort -----------------------------------------------------------------------
 
 
-def _rag_text(rag: Counter[str]) -> str:
-    return ", ".join(f"{rag[colour]} {colour}" for colour in RAG_RATINGS if rag[colour]) or "none"
+def read_cohort(
+    folder: str | Path,
+    pages: Path,
+    index_href: str,
+    title: str = DEFAULT_TITLE,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    today: date | None = None,
+) -> Cohort:
+    """Read every plan under ``folder``, writing each team's page into ``pages``.
 
-
-def _team_section(plan: Plan, file: str, anchor: str) -> str:
-    outcome_rows: list[list[str]] = []
-    for outcome in plan.outcomes:
-        outcome_rows += [[outcome.outcome, i.indicator, i.baseline, i.target, i.by_when] for i in outcome.indicators]
-        if not outcome.indicators:
-            outcome_rows.append([outcome.outcome, "", "", "", ""])
-    parts = [
-        f'<section id="{anchor}" aria-labelledby="{anchor}-heading">',
-        f'<h3 id="{anchor}-heading">{escape(plan.team.name)}</h3>',
-        f"<p><small>File: {escape(file)}</small></p>",
-        paragraphs(plan.challenge.statement or "Not written yet.", "Challenge"),
-        paragraphs(plan.team.sponsor or "Not named yet.", "Sponsor"),
-        paragraphs(plan.commitment.capitalize(), "Commitment"),
-        "<h4>Outcomes</h4>",
-        (
-            table_html(
-                Table(
-                    f"Outcomes: {short(plan.team.name, 60)}",
-                    ["Outcome", "Indicator", "Baseline", "Target", "By when"],
-                    outcome_rows,
-                )
-            )
-            if outcome_rows
-            else "<p>No outcomes yet.</p>"
-        ),
-        "<h4>100-day timeline</h4>",
-    ]
-    if plan.hundred_day_plan.actions or plan.hundred_day_plan.milestones:
-        parts.append(f"<figure>{timeline_svg(plan, f'{anchor}-timeline')}</figure>")
-        parts.append(
-            "<details><summary>Actions as a table</summary>"
-            + table_html(Table(f"Actions: {short(plan.team.name, 60)}", ACTION_HEADERS, action_rows(plan)))
-            + "</details>"
+    Files that are not valid plans are recorded with the reasons; they never stop the report.
+    ``workers`` processes read the plans (default: one per core, for a large cohort).
+    """
+    folder = Path(folder)
+    cohort = Cohort(folder, made_on=today or date.today())
+    files = find_plan_files(folder)
+    jobs = [
+        _Job(
+            path,
+            _relative(path, folder),
+            pages / f"team-{number:05d}.html",
+            f"{pages.name}/team-{number:05d}.html",
+            index_href,
+            title,
+            cohort.made_on,
         )
-    else:
-        parts.append("<p>No actions yet.</p>")
-    parts.append("<h4>Status at the 100-day follow-up</h4>")
-    follow_up = plan.follow_up
-    if follow_up.reviews or follow_up.summary:
-        if follow_up.review_date:
-            parts.append(paragraphs(long_date(follow_up.review_date), "Review date"))
-        if follow_up.summary:
-            parts.append(paragraphs(follow_up.summary, "Summary"))
-        parts.append(
-            table_html(Table(f"Follow-up: {short(plan.team.name, 60)}", FOLLOW_UP_HEADERS, follow_up_rows(plan)))
-        )
-    else:
-        parts.append("<p>The follow-up review has not happened yet.</p>")
-    parts.append("</section>\n")
-    return "\n".join(parts)
+        for number, path in enumerate(files, start=1)
+    ]
+    pages.mkdir(parents=True, exist_ok=True)
+    for result in progress(_results(jobs, workers), len(jobs)) if progress else _results(jobs, workers):
+        if isinstance(result, InvalidFile):
+            cohort.invalid.append(result)
+        else:
+            cohort.teams.append(result)
+    _remove_stale_pages(pages, {job.page_path.name for job in jobs})
+    cohort.duplicates = mark_duplicates(cohort.teams)
+    return cohort
 
 
-def _report_page(cohort: Cohort, title: str, sections: TextIO) -> Iterator[str]:
-    """The page, piece by piece; the teams' sections are copied from ``sections``."""
-    teams, invalid = cohort.teams, cohort.invalid
-    yield page_start(title)
-    yield f"<h1>{escape(title)}</h1>"
-    yield paragraphs(f"{long_date(date.today())}. Plans read from {cohort.folder}.", "Made on")
-    commitments = Counter(team.commitment for team in teams)
-    rag = sum((team.rag for team in teams), Counter())
-    yield (
-        "<ul>"
-        f"<li>{count(len(teams), 'valid plan')}</li>"
-        f"<li>{count(len(invalid), 'file')} that could not be read as a plan"
-        + (' (see <a href="#problems">files with problems</a>)' if invalid else "")
-        + "</li>"
-        f"<li>Commitment: {escape(', '.join(f'{commitments[level]} {level}' for level in COMMITMENT_LEVELS))}</li>"
-        f"<li>Actions reviewed at the follow-up: {escape(_rag_text(rag))}</li>"
-        "</ul>"
-    )
-    yield "<h2>Summary</h2>"
-    headers = ["Team", "Challenge", "Actions", "Done", "In progress", "Follow-up ratings", "Commitment"]
-    rows = "".join(
-        f'<tr><td><a href="#{team.anchor}">{escape(team.plan_summary[0])}</a></td>'
-        + "".join(f"<td>{escape(cell)}</td>" for cell in team.plan_summary[1:])
-        + "</tr>"
-        for team in teams
-    )
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    yield f"<table><caption>Every team's plan</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    yield "<h2>Asks of senior leaders</h2>"
-    asks = [ask for team in teams for ask in team.asks]
-    yield (
-        table_html(Table("What teams need from senior leaders", ["Team", "Ask", "Of whom", "Why", "By when"], asks))
-        if asks
-        else "<p>No team has asked anything yet.</p>"
-    )
-    yield "<h2>Teams</h2>"
-    sections.seek(0)
-    while chunk := sections.read(1 << 20):
-        yield chunk
-    if not teams:
-        yield "<p>No valid plans were found.</p>"
-    yield '<h2 id="problems">Files with problems</h2>'
-    if invalid:
-        yield from _problem_table(invalid)
-    else:
-        yield "<p>None: every file was a valid plan.</p>"
-    yield page_end()
+def _results(jobs: list[_Job], workers: int | None) -> Iterator[TeamEntry | InvalidFile]:
+    workers = workers or (os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        yield from map(_read_one, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_read_one, jobs, chunksize=max(1, min(100, len(jobs) // (workers * 8))))
 
 
-def _problem_table(invalid: list[InvalidFile]) -> Iterator[str]:
-    yield "<p>These files are not valid plans, so they are not in the report above. Fix them and run the report again.</p>"
-    rows = "".join(
-        f'<tr class="problem"><td>{escape(item.file)}</td><td><ul>'
-        + "".join(f"<li>{escape(message)}</li>" for message in item.messages)
-        + "</ul></td></tr>"
-        for item in invalid
-    )
-    yield (
-        "<table><caption>Files that could not be read as plans</caption>"
-        f'<thead><tr><th scope="col">File</th><th scope="col">Problems</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
+def _remove_stale_pages(pages: Path, keep: set[str]) -> None:
+    """Pages from an earlier, larger report would link to the wrong team: remove them."""
+    for old in pages.glob("team-*.html"):
+        if old.name not in keep:
+            old.unlink(missing_ok=True)
+
+
+def mark_duplicates(teams: list[TeamEntry]) -> list[list[str]]:
+    """Groups of files that seem to describe one team: the same team name, or two plans in one folder.
+
+    A stray copy (``plan (1).yaml`` beside ``plan.yaml``) is the usual cause. Every file
+    stays in the report, each marked with the others, so nothing is hidden.
+    """
+    groups: dict[str, list[TeamEntry]] = {}
+    for team in teams:
+        groups.setdefault(f"name:{team_key(team.name)}", []).append(team)
+        folder = team.file.rpartition("/")[0]
+        groups.setdefault(f"folder:{folder}", []).append(team)
+    found: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    for key, members in groups.items():
+        if len(members) < 2 or (key == "folder:" and not _same_name(members)):
+            continue  # plans side by side at the top of the folder are a flat layout, not copies
+        files = tuple(sorted(member.file for member in members))
+        if files in seen:
+            continue
+        seen.add(files)
+        found.append(list(files))
+        for member in members:
+            member.duplicates = sorted({*member.duplicates, *(f for f in files if f != member.file)})
+    return found
+
+
+def _same_name(members: list[TeamEntry]) -> bool:
+    return len({team_key(member.name) for member in members}) < len(members)
 
 
 def write_cohort_report(
-    folder: str | Path, out: str | Path, title: str = DEFAULT_TITLE, progress: Progress | None = None
+    folder: str | Path,
+    out: str | Path,
+    title: str = DEFAULT_TITLE,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    today: date | None = None,
 ) -> Cohort:
-    """Read every plan under ``folder`` and write the report page to ``out`` (atomically)."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as sections:
-        cohort = read_cohort(folder, sections, progress)
-        atomic_write_chunks(out, _report_page(cohort, title, sections))
+    """Read every plan under ``folder``; write the index to ``out`` and team pages beside it.
+
+    The team pages go in a folder named after the index (``report.html`` → ``report-teams/``);
+    the index is written last, atomically, so it never links to a page not yet written.
+    """
+    out = Path(out)
+    pages = pages_folder(out)
+    cohort = read_cohort(folder, pages, f"../{out.name}", title, progress, workers, today)
+    atomic_write_chunks(out, index_page(cohort, title))
     return cohort
