@@ -106,6 +106,10 @@ class CalculatorExercise(Exercise):
     kind = "calculator"
     reveal_label = "Show how this is worked out"
     check_label = "Put back the starting figures"
+    site_note = (
+        '<p class="academy-site-note">On the course website this calculator shows the results of '
+        "its starting figures only. To try your own figures, open the page in JupyterLab.</p>"
+    )
 
     def __init__(
         self,
