@@ -6,7 +6,8 @@
  * line for line, and writes the same feedback; tests/website/test_exercise_engine.py runs both
  * on generated answers and requires identical results. Answers are kept only in this browser
  * (localStorage), with "Download my answers" (Markdown) and "Clear my answers".
- * Calculators cannot run here: their fields are made read-only, with a note saying so.
+ * Calculators run JavaScript ports of their Python functions (academy-calculators.js, loaded
+ * only on a page with one); a calculator without a port shows its starting figures, read-only.
  * Added to every page by exercises/sitebuild.py (deferred: it never delays the first paint). */
 (function () {
   "use strict";
@@ -601,6 +602,160 @@
     if (button) { button.hidden = true; }
   }
 
+  // --- calculators (exercises/widgets/calculator.py) -------------------------------------------------
+  // Input.read: the value a calculator's function receives, or Problem with a plain message.
+  function readInput(spec, text) {
+    if (spec.options) { return text; }
+    var number = parseNumber(text);
+    if ((number.unit === POUNDS || number.unit === PERCENT) && number.unit !== spec.unit) {
+      var wanted = spec.unit === POUNDS ? "an amount in pounds" : spec.unit === PERCENT ? "a percentage" : "a number";
+      throw new Problem("Enter " + wanted + " here, such as " + spec.start + ".");
+    }
+    var value = number.value;
+    var low = spec.minimum === null ? -Infinity : spec.minimum, high = spec.maximum === null ? Infinity : spec.maximum;
+    if (!(low <= value && value <= high)) {
+      var limits;
+      if (spec.minimum !== null && spec.maximum !== null) {
+        limits = "between " + formatNumber(low, spec.unit) + " and " + formatNumber(high, spec.unit);
+      } else if (spec.minimum !== null) {
+        limits = "of at least " + formatNumber(low, spec.unit);
+      } else {
+        limits = "of at most " + formatNumber(high, spec.unit);
+      }
+      throw new Problem("Enter a value " + limits + ".");
+    }
+    if (spec.whole) {
+      if (value !== Math.trunc(value)) { throw new Problem("Enter a whole number here."); }
+      value = Math.trunc(value);
+    }
+    return spec.unit === PERCENT ? value / 100 : value;
+  }
+
+  // markup.py's mapping_table and _cell.
+  function cellText(value, type) {
+    if (type === "float") {
+      if (isNaN(value)) { return "nan"; }
+      return fixed(value, 2, true).replace(/0+$/, "").replace(/\.$/, "");
+    }
+    if (type === "int") { return (value < 0 ? "-" : "") + grouped(String(Math.abs(value))); }
+    return String(value);
+  }
+  function mappingTable(rows) {
+    return '<table class="academy-table"><tbody>' + rows.map(function (row) {
+      return '<tr><th scope="row">' + esc(row[0]) + "</th><td>" + esc(cellText(row[1], row[2])) + "</td></tr>";
+    }).join("") + "</tbody></table>";
+  }
+
+  var ports = {}, portsLoading = null, portsWaiting = [];
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
+  function withPorts(callback) {
+    if (window.AcademyExercises && window.AcademyExercises.portsReady) { callback(); return; }
+    portsWaiting.push(callback);
+    if (portsLoading) { return; }
+    portsLoading = document.createElement("script");
+    portsLoading.src = SCRIPT.replace(/academy-exercises\.js(\?.*)?$/, "academy-calculators.js$1");
+    portsLoading.async = true;
+    document.head.appendChild(portsLoading);
+  }
+  function registerPorts(more) {
+    Object.keys(more).forEach(function (name) { ports[name] = more[name]; });
+    window.AcademyExercises.portsReady = true;
+    portsWaiting.splice(0).forEach(function (callback) { callback(); });
+  }
+
+  function Calculator(box, key) {
+    this.box = box;
+    this.key = key;
+    this.feedbackArea = areaOf(box.querySelector(".academy-feedback-area"));
+    this.resultArea = areaOf(box.querySelector(".academy-result-area"));
+    this.button = box.querySelector(":scope > button");
+    this.last = null;
+  }
+  Calculator.prototype.controls = function () {
+    return Array.from(this.box.querySelectorAll(":scope > .academy-stacked")).map(function (field) {
+      return field.querySelector("input, select");
+    });
+  };
+  Calculator.prototype.expected = function () { return this.key.inputs.length; };
+  Calculator.prototype.value = function () {
+    var value = {}, c = this.controls();
+    this.key.inputs.forEach(function (spec, i) { value[spec.name] = c[i].value; });
+    return value;
+  };
+  Calculator.prototype.setValue = function (value) {
+    if (typeof value !== "object" || value === null) { return false; }
+    var c = this.controls();
+    this.key.inputs.forEach(function (spec, i) {
+      if (value[spec.name] !== undefined) {
+        var text = String(value[spec.name]);
+        if (spec.options && spec.options.indexOf(text) < 0) { return; }
+        c[i].value = text;
+      }
+    });
+    return true;
+  };
+  // CalculatorExercise.recompute: run the port if a value changed; draw its table and chart.
+  Calculator.prototype.check = function () {
+    var values = {}, notes = [], text = this.value();
+    this.key.inputs.forEach(function (spec) {
+      try { values[spec.name] = readInput(spec, text[spec.name]); } catch (problem) {
+        if (!(problem instanceof Problem)) { throw problem; }
+        notes.push([spec.label, problem.message]);
+      }
+    });
+    if (notes.length) { return fb("invalid", "Some figures could not be read, so the results have not changed.", notes); }
+    if (this.last !== null && JSON.stringify(values) === this.last) {
+      return fb("noted", "The results below use your figures.");
+    }
+    var port = ports[this.key.port.name], constants = this.key.port.constants, rows, picture;
+    try {
+      rows = port.compute(values, constants);
+      picture = port.chart ? port.chart(rows, constants) : "";
+    } catch (problem) {
+      if (!(problem instanceof Problem)) { throw problem; }
+      this.last = null;
+      return fb("invalid", "These figures cannot be worked out: " + problem.message + ". Change a figure and try again.");
+    }
+    this.last = JSON.stringify(values);
+    this.resultArea.innerHTML = mappingTable(rows) + picture;
+    this.box.setAttribute("data-academy-computed", String((+this.box.getAttribute("data-academy-computed") || 0) + 1));
+    return fb("noted", "The results below use your figures.");
+  };
+  Calculator.prototype.show = Exercise.prototype.show;
+  Calculator.prototype.submit = Exercise.prototype.submit;
+  Calculator.prototype.restore = Exercise.prototype.restore;
+  Calculator.prototype.chartArea = function () { return this.resultArea; };
+  Calculator.prototype.reset = function () {
+    var c = this.controls();
+    this.key.inputs.forEach(function (spec, i) { c[i].value = spec.start; });
+    this.submit(false);
+  };
+  Calculator.prototype.clear = function () {
+    var c = this.controls();
+    this.key.inputs.forEach(function (spec, i) { c[i].value = spec.start; });
+    this.check();
+    this.feedbackArea.innerHTML = "";
+  };
+  Calculator.prototype.start = function () {
+    var self = this;
+    this.feedbackArea.innerHTML = '<p class="academy-loading" role="status">Loading the calculator\u2026</p>';
+    withPorts(function () {
+      self.feedbackArea.innerHTML = "";
+      if (self.button) { self.button.addEventListener("click", function () { self.reset(); }); }
+      self.controls().forEach(function (control) {
+        var changed = function () { self.submit(false); };
+        if (control.tagName === "SELECT") {
+          control.addEventListener("change", changed);
+        } else {
+          control.addEventListener("keydown", function (e) { if (e.key === "Enter") { changed(); } });
+          control.addEventListener("change", changed);
+        }
+      });
+      self.restore();
+      self.box.setAttribute("data-academy-ready", "true");
+    });
+  };
+
   // --- the page ------------------------------------------------------------------------------------
   var exercises = [];
 
@@ -623,6 +778,8 @@
         var v = a.value;
         if (a.kind === "classify" && Array.isArray(v)) {
           v.forEach(function (p) { lines.push("- " + p[0] + ": " + (p[1] || "not placed")); });
+        } else if (a.kind === "calculator" && v && typeof v === "object") {
+          Object.keys(v).forEach(function (name) { lines.push("- " + name + ": " + v[name]); });
         } else if (a.kind === "scale" && v && typeof v === "object") {
           Object.keys(v).forEach(function (s) { lines.push("- " + s + ": " + (v[s] === null ? "not rated" : v[s])); });
         } else if (Array.isArray(v)) {
@@ -694,22 +851,26 @@
   }
 
   function enhance() {
-    document.querySelectorAll(".academy-exercise:not([data-academy-ready])").forEach(function (box) {
+    document.querySelectorAll(".academy-exercise:not([data-academy-started])").forEach(function (box) {
       var keyElement = box.querySelector(".academy-key"), area = box.querySelector(".academy-feedback-area");
       if (!keyElement || !area) { return; }
       var key;
       try { key = JSON.parse(keyElement.getAttribute("data-key")); } catch (e) { return; }
-      if (key.kind === "calculator") {
+      if (key.kind === "calculator" && !key.port) {
         freezeCalculator(box);
+        box.setAttribute("data-academy-started", "true");
         box.setAttribute("data-academy-ready", "true");
         return;
       }
-      var exercise = new Exercise(box, key);
-      if (exercise.controls().length !== exercise.expected()) { return; }  // not fully drawn yet
+      var exercise = key.kind === "calculator" ? new Calculator(box, key) : new Exercise(box, key);
+      var drawn = exercise.controls();
+      if (drawn.length !== exercise.expected() || drawn.indexOf(null) >= 0 ||
+          (key.kind === "calculator" && !exercise.resultArea)) { return; }  // not fully drawn yet
+      box.setAttribute("data-academy-started", "true");
       exercises.push(exercise);
       placeBar(box);
       exercise.start();
-      box.setAttribute("data-academy-ready", "true");
+      if (key.kind !== "calculator") { box.setAttribute("data-academy-ready", "true"); }
     });
   }
 
@@ -728,7 +889,25 @@
     checkRatings: checkRatings,
     checkReflection: checkReflection,
     feedbackHtml: feedbackHtml,
-    answersMarkdown: answersMarkdown
+    answersMarkdown: answersMarkdown,
+    readInput: function (spec, text) {
+      try { return { value: readInput(spec, text) }; } catch (p) {
+        if (p instanceof Problem) { return { problem: p.message }; }
+        throw p;
+      }
+    },
+    // for the calculators' ports (academy-calculators.js)
+    Problem: Problem,
+    pyRound: pyRound,
+    esc: esc,
+    cellText: cellText,
+    registerPorts: registerPorts,
+    runPort: function (name, constants, values) {
+      try { return { rows: ports[name].compute(values, constants) }; } catch (p) {
+        if (p instanceof Problem) { return { problem: p.message }; }
+        throw p;
+      }
+    }
   };
 
   function start() {

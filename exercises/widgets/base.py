@@ -157,7 +157,7 @@ class Exercise:
         self._last_saved: Any = None
         self._shown_in: int | None = None
         self.notice_area = widgets.HTML()
-        self.feedback_area = widgets.HTML(value=self.site_note)
+        self.feedback_area = widgets.HTML(value=self._site_note())
         self.feedback_area.add_class("academy-feedback-area")
         self.check_button = widgets.Button(
             description=self.check_label,
@@ -185,6 +185,10 @@ class Exercise:
 
     def _check(self) -> Feedback:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _site_note(self) -> str:
+        """The note shown on the website until the browser's exercise engine takes over."""
+        return self.site_note
 
     def _site_key(self) -> dict[str, Any]:
         """The answer key the website's browser engine needs (see ``site_key``)."""

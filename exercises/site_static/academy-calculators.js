@@ -1,0 +1,282 @@
+/* Calculators on the course website: JavaScript ports of the lessons' compute functions and
+ * their charts (drawn as SVG). Loaded by academy-exercises.js only on a page with such a
+ * calculator. Which functions have a port, and the constants each is given (labels, rates
+ * from the datasets), is set in Python: exercises/widgets/browser_ports.py. Every port is
+ * checked against its Python function on generated inputs: tests/website/test_calculator_ports.py.
+ * A port returns rows [label, value, type] (type "float", "int" or "text"), in the order of
+ * the Python function's result, and throws Problem(message) where Python raises ValueError. */
+(function () {
+  "use strict";
+  var A = window.AcademyExercises;
+  var Problem = A.Problem, pyRound = A.pyRound;
+  var BLUE = "#1d70b8", GREY = "#505a5f", ORANGE = "#f47738", LIGHT = "#f3f2f1", INK = "#0b0c0c";
+
+  function esc(text) { return A.esc(text); }
+
+  // Python's format(x, "g"): six significant figures, trailing zeros dropped.
+  function g(x) {
+    if (x === 0) { return "0"; }
+    var exp = parseInt(x.toExponential(5).split("e")[1], 10);
+    if (exp < -4 || exp >= 6) {
+      var parts = x.toExponential(5).split("e"), mantissa = parts[0].replace(/\.?0+$/, "");
+      var e = parseInt(parts[1], 10);
+      return mantissa + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+    }
+    return x.toFixed(5 - exp).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  }
+
+  // numpy's sum of a float array (pandas' Series.sum): the first value, plus the rest summed
+  // pairwise with eight partial sums, as numpy's pairwise summation does below 128 values.
+  function numpySum(values) {
+    if (values.length === 0) { return 0; }
+    var rest = values.slice(1), n = rest.length, total;
+    if (n < 8) {
+      total = 0;
+      for (var i = 0; i < n; i += 1) { total += rest[i]; }
+    } else {
+      var r = rest.slice(0, 8), j = 8;
+      for (; j < n - (n % 8); j += 8) { for (var k = 0; k < 8; k += 1) { r[k] += rest[j + k]; } }
+      total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+      for (; j < n; j += 1) { total += rest[j]; }
+    }
+    return values[0] + total;
+  }
+
+  // --- a small SVG chart: one or two axes with lines, steps, bars, markers and notes ------------
+  function niceTicks(low, high, count) {
+    var span = high - low;
+    if (!(span > 0)) { return [low]; }
+    var step = Math.pow(10, Math.floor(Math.log10(span / count))), err = span / count / step;
+    if (err >= 7.5) { step *= 10; } else if (err >= 3.5) { step *= 5; } else if (err >= 1.5) { step *= 2; }
+    var ticks = [];
+    for (var t = Math.ceil(low / step) * step; t <= high + step * 1e-9; t += step) { ticks.push(+t.toPrecision(12)); }
+    return ticks;
+  }
+  function tickText(t) {
+    return Math.abs(t) >= 1000 ? A.formatNumber(t, null, 0) : String(+t.toPrecision(10));
+  }
+
+  // spec: {width, height, title, xlabel, ylabel, xlim, ylim, xticks?, yticks?, items: [...], legend: [...]}
+  function chart(spec) {
+    var W = spec.width || 640, H = spec.height || 340;
+    var left = spec.left || 70, right = 16, top = 34, bottom = 52;
+    var pw = W - left - right, ph = H - top - bottom;
+    var x0 = spec.xlim[0], x1 = spec.xlim[1], y0 = spec.ylim[0], y1 = spec.ylim[1];
+    function X(x) { return left + (x - x0) / (x1 - x0) * pw; }
+    function Y(y) { return top + ph - (y - y0) / (y1 - y0) * ph; }
+    function f(n) { return (Math.round(n * 100) / 100).toString(); }
+    var out = ['<svg class="academy-chart academy-calculator-chart" role="img" aria-label="' + esc(spec.alt) +
+      '" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H +
+      '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
+      '<rect width="100%" height="100%" fill="#ffffff"/>',
+      '<text x="' + f(left + pw / 2) + '" y="20" text-anchor="middle" font-size="14" fill="' + INK + '">' +
+      esc(spec.title) + "</text>"];
+    var xticks = spec.xticks || niceTicks(x0, x1, 6), yticks = spec.yticks || niceTicks(y0, y1, 5);
+    (spec.under || []).forEach(function (item) { out.push(draw(item)); });
+    yticks.forEach(function (t) {
+      if (t < y0 || t > y1) { return; }
+      out.push('<line x1="' + left + '" x2="' + (left - 5) + '" y1="' + f(Y(t)) + '" y2="' + f(Y(t)) +
+        '" stroke="' + INK + '"/><text x="' + (left - 8) + '" y="' + f(Y(t) + 4) + '" text-anchor="end" fill="' +
+        INK + '">' + esc(tickText(t)) + "</text>");
+    });
+    xticks.forEach(function (t) {
+      if (t < x0 || t > x1) { return; }
+      out.push('<line x1="' + f(X(t)) + '" x2="' + f(X(t)) + '" y1="' + (top + ph) + '" y2="' + (top + ph + 5) +
+        '" stroke="' + INK + '"/><text x="' + f(X(t)) + '" y="' + (top + ph + 18) + '" text-anchor="middle" fill="' +
+        INK + '">' + esc(tickText(t)) + "</text>");
+    });
+    (spec.items || []).forEach(function (item) { out.push(draw(item)); });
+    out.push('<rect x="' + left + '" y="' + top + '" width="' + pw + '" height="' + ph +
+      '" fill="none" stroke="' + INK + '"/>');
+    out.push('<text x="' + f(left + pw / 2) + '" y="' + (H - 10) + '" text-anchor="middle" fill="' + INK + '">' +
+      esc(spec.xlabel || "") + "</text>");
+    out.push('<text transform="translate(16 ' + f(top + ph / 2) + ') rotate(-90)" text-anchor="middle" fill="' +
+      INK + '">' + esc(spec.ylabel || "") + "</text>");
+    (spec.legend || []).forEach(function (entry, i) {
+      var ly = top + 16 + 18 * i, lx = left + 12;
+      out.push('<line x1="' + lx + '" x2="' + (lx + 22) + '" y1="' + (ly - 4) + '" y2="' + (ly - 4) + '" stroke="' +
+        entry.colour + '" stroke-width="3"/><text x="' + (lx + 28) + '" y="' + ly + '" fill="' + INK + '">' +
+        esc(entry.label) + "</text>");
+    });
+    out.push("</svg>");
+    return out.join("");
+
+    function draw(item) {
+      if (item.type === "line" || item.type === "step") {
+        var points = [];
+        item.x.forEach(function (x, i) {
+          if (item.type === "step" && i > 0) { points.push(f(X(x)) + "," + f(Y(item.y[i - 1]))); }
+          points.push(f(X(x)) + "," + f(Y(item.y[i])));
+        });
+        return '<polyline fill="none" stroke="' + item.colour + '" stroke-width="' + (item.width || 2) +
+          '"' + (item.dash ? ' stroke-dasharray="' + item.dash + '"' : "") + ' points="' + points.join(" ") + '"/>';
+      }
+      if (item.type === "hbar") {
+        var band = ph / item.labels.length, parts = [];
+        item.labels.forEach(function (label, i) {
+          var y = top + band * i, a = X(Math.min(0, item.values[i])), b = X(Math.max(0, item.values[i]));
+          parts.push('<rect x="' + f(a) + '" y="' + f(y + band * 0.15) + '" width="' + f(b - a) + '" height="' +
+            f(band * 0.7) + '" fill="' + item.colours[i] + '"><title>' + esc(label + ": " + tickText(item.values[i])) +
+            "</title></rect>");
+          parts.push('<text x="' + (left - 8) + '" y="' + f(y + band / 2 + 4) + '" text-anchor="end" fill="' + INK +
+            '">' + esc(label) + "</text>");
+        });
+        return parts.join("");
+      }
+      if (item.type === "marker") {
+        return '<circle cx="' + f(X(item.x)) + '" cy="' + f(Y(item.y)) + '" r="' + (item.r || 9) + '" fill="' +
+          item.colour + '" stroke="' + INK + '" stroke-width="1.5"/>';
+      }
+      if (item.type === "text") {
+        return '<text x="' + f(X(item.x) + (item.dx || 0)) + '" y="' + f(Y(item.y) + (item.dy || 0)) +
+          '" text-anchor="' + (item.anchor || "middle") + '" fill="' + (item.colour || INK) + '" font-size="' +
+          (item.size || 11) + '">' + esc(item.text) + "</text>";
+      }
+      if (item.type === "rect") {
+        return '<rect x="' + f(X(item.x[0])) + '" y="' + f(Y(item.y[1])) + '" width="' + f(X(item.x[1]) - X(item.x[0])) +
+          '" height="' + f(Y(item.y[0]) - Y(item.y[1])) + '" fill="' + item.colour + '"/>';
+      }
+      return "";
+    }
+  }
+
+  function value(rows, label) {
+    for (var i = 0; i < rows.length; i += 1) { if (rows[i][0] === label) { return rows[i][1]; } }
+    return undefined;
+  }
+
+  // --- exercises.lessons.day1.compare_learning and learning_chart --------------------------------
+  var compareLearning = {
+    compute: function (v, c) {
+      if (v.procurement_months < 0) { throw new Problem("the procurement cannot take less than no time"); }
+      if (!(v.contract_years > 0) || !(v.fast_cycle_days > 0)) { throw new Problem("each cycle must last longer than zero"); }
+      var traditional = c.decade_years / v.contract_years;
+      var fast = c.decade_years / (v.fast_cycle_days / c.days_per_year);
+      var L = c.labels;
+      return [
+        [L[0], v.contract_years, "float"], [L[1], pyRound(traditional, 1), "float"],
+        [L[2], v.fast_cycle_days, "float"], [L[3], pyRound(fast, 1), "float"],
+        [L[4], pyRound(fast / traditional, 1), "float"],
+        [L[5], pyRound(v.procurement_months / 12 + v.contract_years, 2), "float"]
+      ];
+    },
+    chart: function (rows, c) {
+      var L = c.labels, years = value(rows, L[0]), days = value(rows, L[2]);
+      var xs = [], fast = [], traditional = [], end = Math.trunc(c.decade_years * c.days_per_year);
+      for (var d = 0; d <= end; d += 7) {
+        xs.push(d / c.days_per_year);
+        traditional.push(Math.floor(d / (years * c.days_per_year)));
+        fast.push(Math.floor(d / days));
+      }
+      var topValue = Math.max(1, Math.max.apply(null, fast), Math.max.apply(null, traditional));
+      var fastLabel = "Fast cycle, every " + g(days) + " days";
+      var tradLabel = "Traditional cycle, every " + g(years) + " years";
+      return chart({
+        title: "How often does a commissioner learn? Ten years of two cycles",
+        alt: "Chart: How often does a commissioner learn? Ten years of two cycles. " + fastLabel + ": " +
+          fast[fast.length - 1] + " chances to learn in ten years. " + tradLabel + ": " +
+          traditional[traditional.length - 1] + ".",
+        xlabel: "Years from the start", ylabel: "Chances to learn so far (count)",
+        xlim: [0, c.decade_years], ylim: [-0.05 * topValue, topValue * 1.05],
+        items: [{ type: "step", x: xs, y: fast, colour: BLUE, width: 2 },
+          { type: "step", x: xs, y: traditional, colour: ORANGE, width: 2.5 }],
+        legend: [{ label: fastLabel, colour: BLUE }, { label: tradLabel, colour: ORANGE }]
+      });
+    }
+  };
+
+  // --- exercises.lessons.day4.readiness_grid and readiness_chart --------------------------------
+  var readinessGrid = {
+    compute: function (v, c) {
+      var rs = c.readiness_scale, as = c.adoption_scale;
+      if (!(rs[0] <= v.readiness && v.readiness <= rs[1])) { throw new Problem("the readiness score runs from 1 to 9"); }
+      if (!(as[0] <= v.adoption && v.adoption <= as[1])) { throw new Problem("the adoption score runs from 1 to 5"); }
+      var proven = v.readiness >= c.proven_from, adopted = v.adoption >= c.adopted_from, where = null;
+      c.advice.forEach(function (a) { if (a[0] === proven && a[1] === adopted) { where = a; } });
+      var L = c.labels;
+      return [[L[0], Math.trunc(v.readiness), "int"], [L[1], Math.trunc(v.adoption), "int"],
+        [L[2], where[2], "text"], [L[3], where[3], "text"]];
+    },
+    chart: function (rows, c) {
+      var L = c.labels, x = value(rows, L[0]), y = value(rows, L[1]);
+      var splitX = c.proven_from - 0.5, splitY = c.adopted_from - 0.5;
+      var toTheLeft = x > 6, below = y > 3;
+      var items = [
+        { type: "line", x: [splitX, splitX], y: [0.5, 5.5], colour: GREY, width: 1, dash: "5 4" },
+        { type: "line", x: [0.5, 9.5], y: [splitY, splitY], colour: GREY, width: 1, dash: "5 4" }
+      ];
+      c.advice.forEach(function (a) {
+        items.push({ type: "text", x: a[0] ? 8.0 : 3.5, y: a[1] ? 5.3 : 0.7, text: a[2], colour: GREY, size: 11 });
+      });
+      items.push({ type: "marker", x: x, y: y, colour: ORANGE, r: 9 });
+      items.push({ type: "text", x: x, y: y, dx: toTheLeft ? -14 : 14, dy: below ? 16 : -10,
+        anchor: toTheLeft ? "end" : "start", text: "Your technology", size: 12 });
+      return chart({
+        width: 600, height: 420,
+        title: "Technology readiness by adoption: where your technology sits",
+        alt: "Chart: Technology readiness by adoption: where your technology sits. Your technology: readiness " +
+          x + ", adoption " + y + ", " + value(rows, L[2]) + ".",
+        xlabel: "Readiness score (1 = concept formulated, 9 = proven in operation)",
+        ylabel: "Adoption score (1 = no customers, 5 = mainstream)",
+        xlim: [0.5, 9.5], ylim: [0.5, 5.5], xticks: [1, 2, 3, 4, 5, 6, 7, 8, 9], yticks: [1, 2, 3, 4, 5],
+        left: 56,
+        under: [{ type: "rect", x: [splitX, 9.5], y: [splitY, 5.5], colour: LIGHT }],
+        items: items
+      });
+    }
+  };
+
+  // --- exercises.lessons.day3.invest_to_save (with finance.py) and shrinking_chart ---------------
+  function checkShare(name, share) {
+    if (!(share >= 0 && share <= 1)) { throw new Problem("The " + name + " must be between 0% and 100%."); }
+  }
+  function discountFactor(year, rate) {
+    if (rate <= -1) { throw new Problem("The discount rate must be more than -100%."); }
+    if (year < 0) { throw new Problem("Years are counted from 0 (now); a year cannot be negative."); }
+    return 1.0 / Math.pow(1.0 + rate, year);
+  }
+  var investToSave = {
+    compute: function (v, c) {
+      var rate = c.rate;
+      if (v.optimism < 0) { throw new Problem("An optimism bias uplift cannot be negative."); }
+      var cost = v.investment * (1 + v.optimism), years = Math.trunc(v.years);
+      if (years < 1) { throw new Problem("Count at least one year of savings."); }
+      checkShare("drop-off", v.drop_off);
+      checkShare("deadweight", v.deadweight);
+      checkShare("displacement", v.displacement);
+      checkShare("attribution", v.attribution);
+      var first = v.saving * (1 - v.deadweight) * (1 - v.displacement) * v.attribution;
+      var counted = [], today = [];
+      for (var t = 1; t <= years; t += 1) {
+        var amount = first * Math.pow(1 - v.drop_off, t - 1);
+        counted.push(amount);
+        today.push(amount * discountFactor(t, rate));
+      }
+      var benefitsToday = numpySum(today), L = c.labels;
+      return [[L[0], v.saving * v.years, "float"], [L[1], numpySum(counted), "float"], [L[2], benefitsToday, "float"],
+        [L[3], cost, "float"], [L[4], benefitsToday - cost, "float"], [L[5], cost ? benefitsToday / cost : NaN, "float"]];
+    },
+    chart: function (rows, c) {
+      var labels = ["Claimed", "Counted", "Counted, today's money", "Cost (with optimism bias)"];
+      var values = [0, 1, 2, 3].map(function (i) { return rows[i][1] / 1000; });
+      var low = Math.min(0, Math.min.apply(null, values)), high = Math.max(0, Math.max.apply(null, values));
+      var pad = (high - low) * 0.05 || 1;
+      return chart({
+        width: 640, height: 300, left: 190,
+        title: "How a claimed saving shrinks (your figures)",
+        alt: "Chart: How a claimed saving shrinks (your figures). " + labels.map(function (l, i) {
+          return l + ": \u00a3" + A.formatNumber(values[i], null, 0) + " thousand";
+        }).join("; ") + ".",
+        xlabel: "\u00a3 thousands", ylabel: "",
+        xlim: [low < 0 ? low - pad : 0, high + pad], ylim: [0, 1], yticks: [],
+        items: [{ type: "hbar", labels: labels, values: values, colours: [GREY, BLUE, BLUE, ORANGE] }]
+      });
+    }
+  };
+
+  A.registerPorts({
+    compare_learning: compareLearning,
+    readiness_grid: readinessGrid,
+    invest_to_save: investToSave
+  });
+})();
