@@ -4,7 +4,8 @@
  * from the datasets), is set in Python: exercises/widgets/browser_ports.py. Every port is
  * checked against its Python function on generated inputs: tests/website/test_calculator_ports.py.
  * A port returns rows [label, value, type] (type "float", "int" or "text"), in the order of
- * the Python function's result, and throws Problem(message) where Python raises ValueError. */
+ * the Python function's result, or {frame: {columns, index, data}} for a pandas DataFrame,
+ * and throws Problem(message) where Python raises ValueError. */
 (function () {
   "use strict";
   var A = window.AcademyExercises;
@@ -65,9 +66,13 @@
     function X(x) { return left + (x - x0) / (x1 - x0) * pw; }
     function Y(y) { return top + ph - (y - y0) / (y1 - y0) * ph; }
     function f(n) { return (Math.round(n * 100) / 100).toString(); }
-    var out = ['<svg class="academy-chart academy-calculator-chart" role="img" aria-label="' + esc(spec.alt) +
-      '" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H +
-      '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
+    var open = spec.inner
+      ? '<svg x="' + (spec.x || 0) + '" y="0" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + " " + H +
+        '" font-family="sans-serif" font-size="12">'
+      : '<svg class="academy-chart academy-calculator-chart" role="img" aria-label="' + esc(spec.alt) +
+        '" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H +
+        '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">';
+    var out = [open,
       '<rect width="100%" height="100%" fill="#ffffff"/>',
       '<text x="' + f(left + pw / 2) + '" y="20" text-anchor="middle" font-size="14" fill="' + INK + '">' +
       esc(spec.title) + "</text>"];
@@ -274,9 +279,140 @@
     }
   };
 
+
+  // --- exercises.lessons.simulation (through day3.simulation_pair) and day3.simulation_chart -----
+  // numpy's round(0): half to even.
+  function roundEven(x) {
+    var r = Math.round(x);
+    if (Math.abs(x % 1) === 0.5) { r = 2 * Math.round(x / 2); }
+    return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
+  }
+  function strategy(name, amount, years, names) {
+    if (amount < 0) { throw new Problem("The amount invested cannot be negative."); }
+    var out = [], t;
+    if (name === "No new prevention") { for (t = 0; t < years; t += 1) { out.push(0); } return out; }
+    if (name === "Steady") { for (t = 0; t < years; t += 1) { out.push(amount); } return out; }
+    if (name === "Front-loaded") {
+      var half = Math.floor((years + 1) / 2);
+      for (t = 0; t < years; t += 1) { out.push(t < half ? amount * years / half : 0); }
+      return out;
+    }
+    if (name === "Ramp up") {
+      var weights = [];
+      for (t = 0; t < years; t += 1) { weights.push(t); }
+      var total = numpySum(weights);
+      if (!total) { return strategy("Steady", amount, years, names); }
+      return weights.map(function (w) { return amount * years * w / total; });
+    }
+    throw new Problem("There is no strategy called '" + name + "'. Choose one of: " + names.join(", ") + ".");
+  }
+  function checkParameters(p) {
+    if (!(p.years >= 1 && p.years <= 30)) { throw new Problem("Run the simulation for between 1 and 30 years."); }
+    if (p.lag < 0) { throw new Problem("The delay before prevention works cannot be negative."); }
+    if (!(p.drop_off >= 0 && p.drop_off <= 1)) { throw new Problem("The drop-off must be between 0% and 100%."); }
+    ["start_demand", "reactive_cost", "place_cost", "budget", "effect_per_place", "demand_noise",
+      "effect_uncertainty"].forEach(function (name) {
+      if (p[name] < 0) { throw new Problem("The " + name.replace(/_/g, " ") + " cannot be negative."); }
+    });
+    if (p.place_cost === 0) { throw new Problem("The cost of a prevention place must be more than \u00a30."); }
+  }
+  function simulate(p, investment) {
+    checkParameters(p);
+    if (investment.length !== p.years) {
+      throw new Problem("Give one investment figure for each of the " + p.years + " years.");
+    }
+    if (investment.some(function (x) { return x < 0; })) { throw new Problem("Investment in a year cannot be negative."); }
+    if (p.demand_noise || p.effect_uncertainty) {
+      throw new Problem("uncertainty can be added only in JupyterLab, so choose No here");
+    }
+    var n = p.years, rows = [], effect = [], t, s, year;
+    for (t = 0; t < n; t += 1) { effect.push(0); }
+    var spent = investment.map(function (x) { return Math.min(x, p.budget); });
+    var priceRise = [], places = [];
+    for (t = 0; t < n; t += 1) {
+      priceRise.push(Math.pow(1 + p.inflation, t + 1));
+      places.push(spent[t] / (p.place_cost * priceRise[t]));
+    }
+    for (s = 0; s < n; s += 1) {
+      for (year = s + p.lag; year < n; year += 1) {
+        effect[year] += places[s] * p.effect_per_place * 1.0 * Math.pow(1 - p.drop_off, year - s - p.lag);
+      }
+    }
+    var cumulative = 0;
+    for (t = 0; t < n; t += 1) {
+      var underlying = p.start_demand * Math.pow(1 + p.growth, t + 1) * 1.0;
+      var reactive = Math.max(underlying - effect[t], 0.0), unitCost = p.reactive_cost * priceRise[t];
+      var net = underlying * unitCost - reactive * unitCost - spent[t];
+      var discounted = net * discountFactor(t, p.discount_rate);
+      cumulative = t === 0 ? discounted : cumulative + discounted;
+      rows.push({ year: t + 1, spent: spent[t], capped: investment[t] > p.budget ? 1 : 0, underlying: underlying,
+        avoided: underlying - reactive, reactive: reactive, total: reactive * unitCost + spent[t],
+        discounted: discounted, cumulative: cumulative });
+    }
+    return rows;
+  }
+  function column(rows, name) { return rows.map(function (r) { return r[name]; }); }
+  var simulationPair = {
+    compute: function (v, c) {
+      var noisy = v.uncertainty === "Yes", base = c.parameters, p = {};
+      Object.keys(base).forEach(function (k) { p[k] = base[k]; });
+      p.lag = Math.trunc(v.lag);
+      p.drop_off = v.drop_off;
+      p.effect_per_place = v.effect;
+      p.demand_noise = noisy ? 0.05 : 0.0;
+      p.effect_uncertainty = noisy ? 0.3 : 0.0;
+      p.seed = Math.trunc(v.seed);
+      var runs = [["A: " + v.strategy_a, simulate(p, strategy(v.strategy_a, v.amount_a, p.years, c.strategies))],
+        ["B: " + v.strategy_b, simulate(p, strategy(v.strategy_b, v.amount_b, p.years, c.strategies))]];
+      var L = c.labels;
+      var data = runs.map(function (run) {
+        var r = run[1];
+        return [numpySum(column(r, "spent")), numpySum(column(r, "avoided")), r[r.length - 1].reactive,
+          numpySum(column(r, "total")), numpySum(column(r, "discounted")), numpySum(column(r, "capped"))].map(roundEven);
+      });
+      return { frame: { columns: runs.map(function (r) { return r[0]; }), index: L,
+        data: L.map(function (label, i) { return data.map(function (d) { return d[i]; }); }) }, runs: runs };
+    },
+    chart: function (result) {
+      var runs = result.runs, colours = [BLUE, ORANGE], years = column(runs[0][1], "year");
+      var demand = [], npv = [];
+      runs.forEach(function (run) { demand = demand.concat(column(run[1], "reactive")); });
+      demand = demand.concat(column(runs[0][1], "underlying"));
+      runs.forEach(function (run) { npv = npv.concat(column(run[1], "cumulative").map(function (x) { return x / 1000; })); });
+      function limits(values) {
+        var low = Math.min.apply(null, values), high = Math.max.apply(null, values), pad = (high - low) * 0.05 || 1;
+        return [low - pad, high + pad];
+      }
+      var xlim = [years[0] - 0.45, years[years.length - 1] + 0.45];
+      var left = chart({ inner: true, width: 480, height: 340, title: "Reactive demand (synthetic)",
+        xlabel: "Year of the plan", ylabel: "Admissions after a fall", xlim: xlim, ylim: limits(demand),
+        items: runs.map(function (run, i) {
+          return { type: "line", x: years, y: column(run[1], "reactive"), colour: colours[i], width: 2 };
+        }).concat([{ type: "line", x: years, y: column(runs[0][1], "underlying"), colour: GREY, width: 2, dash: "6 4" }]),
+        legend: runs.map(function (run, i) { return { label: run[0], colour: colours[i] }; })
+          .concat([{ label: "No new prevention", colour: GREY }]) });
+      var npvLimits = limits(npv.concat([0]));
+      var right = chart({ inner: true, x: 490, width: 480, height: 340, title: "Cumulative net present value (synthetic)",
+        xlabel: "Year of the plan", ylabel: "\u00a3 thousands, today's money", xlim: xlim, ylim: npvLimits, left: 80,
+        under: [{ type: "line", x: xlim, y: [0, 0], colour: INK, width: 0.8 }],
+        items: runs.map(function (run, i) {
+          return { type: "line", x: years, y: column(run[1], "cumulative").map(function (x) { return x / 1000; }),
+            colour: colours[i], width: 2 };
+        }) });
+      var alt = "Chart: Reactive demand (synthetic); Cumulative net present value (synthetic). " + runs.map(function (run) {
+        var r = run[1], last = r[r.length - 1];
+        return run[0] + ": " + A.formatNumber(last.reactive, null, 0) + " admissions in the last year, cumulative NPV \u00a3" +
+          A.formatNumber(last.cumulative / 1000, null, 0) + " thousand";
+      }).join("; ") + ".";
+      return '<svg class="academy-chart academy-calculator-chart" role="img" aria-label="' + esc(alt) +
+        '" viewBox="0 0 970 340" width="970" height="340" xmlns="http://www.w3.org/2000/svg">' + left + right + "</svg>";
+    }
+  };
+
   A.registerPorts({
     compare_learning: compareLearning,
     readiness_grid: readinessGrid,
-    invest_to_save: investToSave
+    invest_to_save: investToSave,
+    simulation_pair: simulationPair
   });
 })();

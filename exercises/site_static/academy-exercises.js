@@ -147,7 +147,7 @@
   function grouped(whole) { return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   function fixed(x, places, commas) {
     var r = roundDigits(x, places), whole = commas ? grouped(r[0]) : r[0];
-    return (x < 0 ? "-" : "") + whole + (places > 0 ? "." + r[1] : "");
+    return (x < 0 || Object.is(x, -0) ? "-" : "") + whole + (places > 0 ? "." + r[1] : "");
   }
   function plain(value, decimals) {
     if (decimals === null) { return fixed(Math.abs(value), 2, true).replace(/0+$/, "").replace(/\.$/, ""); }
@@ -640,6 +640,18 @@
     if (type === "int") { return (value < 0 ? "-" : "") + grouped(String(Math.abs(value))); }
     return String(value);
   }
+  // markup.py's frame_table: a DataFrame of floats with its row labels.
+  function frameTable(frame) {
+    var head = "<thead><tr><th></th>" + frame.columns.map(function (c) { return "<th>" + esc(c) + "</th>"; }).join("") +
+      "</tr></thead>";
+    var body = frame.index.map(function (label, i) {
+      return "<tr><th>" + esc(label) + "</th>" + frame.data[i].map(function (v) {
+        return "<td>" + esc(cellText(v, "float")) + "</td>";
+      }).join("") + "</tr>";
+    }).join("");
+    return '<table class="academy-table">' + head + "<tbody>" + body + "</tbody></table>";
+  }
+  function resultTable(result) { return Array.isArray(result) ? mappingTable(result) : frameTable(result.frame); }
   function mappingTable(rows) {
     return '<table class="academy-table"><tbody>' + rows.map(function (row) {
       return '<tr><th scope="row">' + esc(row[0]) + "</th><td>" + esc(cellText(row[1], row[2])) + "</td></tr>";
@@ -717,7 +729,7 @@
       return fb("invalid", "These figures cannot be worked out: " + problem.message + ". Change a figure and try again.");
     }
     this.last = JSON.stringify(values);
-    this.resultArea.innerHTML = mappingTable(rows) + picture;
+    this.resultArea.innerHTML = resultTable(rows) + picture;
     this.box.setAttribute("data-academy-computed", String((+this.box.getAttribute("data-academy-computed") || 0) + 1));
     return fb("noted", "The results below use your figures.");
   };
@@ -903,7 +915,10 @@
     cellText: cellText,
     registerPorts: registerPorts,
     runPort: function (name, constants, values) {
-      try { return { rows: ports[name].compute(values, constants) }; } catch (p) {
+      try {
+        var result = ports[name].compute(values, constants);
+        return Array.isArray(result) ? { rows: result } : { frame: result.frame };
+      } catch (p) {
         if (p instanceof Problem) { return { problem: p.message }; }
         throw p;
       }

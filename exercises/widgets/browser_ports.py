@@ -15,8 +15,9 @@ with a note that its figures can be changed in JupyterLab.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -25,10 +26,10 @@ class BrowserPort:
     """A compute function's JavaScript port: its name and the constants it is given."""
 
     name: str
-    constants: Callable[[], dict[str, Any]]
+    constants: Callable[[Any], dict[str, Any]]  # given the calculator's compute object
 
 
-def _learning_constants() -> dict[str, Any]:
+def _learning_constants(_compute: Any) -> dict[str, Any]:
     from exercises.lessons import day1
 
     return {
@@ -45,7 +46,7 @@ def _learning_constants() -> dict[str, Any]:
     }
 
 
-def _readiness_constants() -> dict[str, Any]:
+def _readiness_constants(_compute: Any) -> dict[str, Any]:
     from exercises.lessons import day4
 
     return {
@@ -58,10 +59,19 @@ def _readiness_constants() -> dict[str, Any]:
     }
 
 
-def _invest_constants() -> dict[str, Any]:
+def _invest_constants(_compute: Any) -> dict[str, Any]:
     from exercises.lessons import day3
 
     return {"rate": day3.green_book_rate(), "labels": list(day3.invest_to_save(1, 1, 1, 0, 1, 0, 0, 0))}
+
+
+def _simulation_constants(compute: Any) -> dict[str, Any]:
+    """The simulation's parameters (the page binds them with ``functools.partial``) and labels."""
+    from exercises.lessons import simulation as sim
+
+    parameters = compute.args[0] if isinstance(compute, functools.partial) and compute.args else sim.Parameters()
+    empty = sim.simulate(parameters, [0.0] * parameters.years)
+    return {"parameters": asdict(parameters), "strategies": list(sim.STRATEGIES), "labels": list(sim.summary(empty))}
 
 
 # "module.qualified_name" of a compute function -> its port.
@@ -69,16 +79,19 @@ PORTS: dict[str, BrowserPort] = {
     "exercises.lessons.day1.compare_learning": BrowserPort("compare_learning", _learning_constants),
     "exercises.lessons.day4.readiness_grid": BrowserPort("readiness_grid", _readiness_constants),
     "exercises.lessons.day3.invest_to_save": BrowserPort("invest_to_save", _invest_constants),
+    "exercises.lessons.day3.simulation_pair": BrowserPort("simulation_pair", _simulation_constants),
 }
 
 
 def port_of(compute: Callable[..., Any]) -> BrowserPort | None:
-    """The browser port of a calculator's compute function, or None if it has none."""
-    name = f"{getattr(compute, '__module__', '')}.{getattr(compute, '__qualname__', '')}"
+    """The browser port of a calculator's compute function (or of the function a
+    ``functools.partial`` wraps), or None if it has none."""
+    function = compute.func if isinstance(compute, functools.partial) else compute
+    name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
     return PORTS.get(name)
 
 
 def port_key(compute: Callable[..., Any]) -> dict[str, Any] | None:
     """What the website needs to run ``compute`` in the browser: the port's name and constants."""
     port = port_of(compute)
-    return None if port is None else {"name": port.name, "constants": port.constants()}
+    return None if port is None else {"name": port.name, "constants": port.constants(compute)}
