@@ -10,6 +10,7 @@ are kept after a reload, can be downloaded as Markdown and cleared, and no reque
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,9 +219,18 @@ def _calculator_pages() -> list[str]:
     return [page for page in PAGES if marker in (HTML / page).read_text(encoding="utf-8", errors="replace")]
 
 
-def _python_rows(port_name: str, values: dict[str, Any]) -> list[tuple[str, str]]:
-    compute = next(_function(qualified) for qualified, port in PORTS.items() if port.name == port_name)
-    return [(label, html.unescape(_cell(value))) for label, value in compute(**values).items()]
+def _python_rows(port: dict[str, Any], values: dict[str, Any]) -> list[list[str]]:
+    """The result table Python shows for these values, as rows of cell texts."""
+    compute = next(_function(qualified) for qualified, known in PORTS.items() if known.name == port["name"])
+    if port["name"] == "simulation_pair":  # the page binds the simulation's parameters
+        from exercises.lessons.simulation import Parameters
+
+        compute = functools.partial(compute, Parameters(**port["constants"]["parameters"]))
+    result = compute(**values)
+    if hasattr(result, "columns"):
+        rows = [["", *map(str, result.columns)]]
+        return rows + [[str(i), *(html.unescape(_cell(float(v))) for v in result.loc[i])] for i in result.index]
+    return [[label, html.unescape(_cell(value))] for label, value in result.items()]
 
 
 def _function(qualified: str) -> Any:
@@ -242,13 +252,18 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
         fields = box.locator(":scope > .academy-stacked").locator("input, select")
         before = box.locator(".academy-result-area").inner_html()
         for position, spec in enumerate(key["inputs"]):
-            if spec["options"]:
-                continue
             field = fields.nth(position)
-            new_text = _changed(spec)
             count = int(box.get_attribute("data-academy-computed") or 0)
-            field.fill(new_text)
-            field.press("Enter")
+            if spec["options"]:  # a drop-down list: choose another option (random draws aside)
+                others = [o for o in spec["options"] if o not in (spec["start"], "Yes")]
+                if not others:
+                    continue
+                new_text = others[-1]
+                field.select_option(label=new_text)
+            else:
+                new_text = _changed(spec)
+                field.fill(new_text)
+                field.press("Enter")
             tab.wait_for_function(
                 "([i, n]) => +(document.querySelectorAll('.academy-exercise')[i]"
                 ".getAttribute('data-academy-computed') || 0) > n",
@@ -256,9 +271,10 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
                 timeout=10_000,
             )
             values = {s["name"]: _read(s, f.input_value()) for s, f in _fields(key, fields)}
-            expected = _python_rows(key["port"]["name"], values)
-            table = box.locator(".academy-result-area table tr")
-            shown = [(row.locator("th").inner_text(), row.locator("td").inner_text()) for row in table.all()]
+            expected = _python_rows(key["port"], values)
+            shown = box.locator(".academy-result-area table").evaluate(
+                "t => Array.from(t.rows).map(r => Array.from(r.cells).map(c => c.textContent))"
+            )
             assert shown == expected, f"{page} {key['id']}: after {spec['label']} = {new_text}"
             assert box.locator(".academy-result-area svg.academy-calculator-chart").count() == 1
         after = box.locator(".academy-result-area").inner_html()
