@@ -280,6 +280,101 @@
   };
 
 
+  // --- exercises.lessons.day4.pilot_planner (with stats.py) and power_chart ---------------------
+  // The error function to about 1e-14: a power series below 2.5, a continued fraction above.
+  function erf(x) {
+    var ax = Math.abs(x), r;
+    if (ax < 2.5) {
+      var sum = ax, term = ax, x2 = ax * ax;
+      for (var n = 1; n < 200; n += 1) {
+        term *= -x2 / n;
+        var add = term / (2 * n + 1);
+        sum += add;
+        if (Math.abs(add) < 1e-17 * Math.abs(sum)) { break; }
+      }
+      r = 2 / Math.sqrt(Math.PI) * sum;
+    } else {
+      var t = ax;
+      for (var k = 80; k >= 1; k -= 1) { t = ax + (k / 2) / t; }
+      r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / t;
+    }
+    return x < 0 ? -r : r;
+  }
+  function pilotShare(name, v) {
+    if (!(v > 0 && v < 1)) { throw new Problem("the " + name + " must be between 0% and 100%"); }
+  }
+  function checkPair(p1, p2) {
+    pilotShare("share without the change", p1);
+    pilotShare("share with the change", p2);
+    if (p1 === p2) { throw new Problem("the two shares must differ: a trial cannot detect a difference of zero"); }
+  }
+  function power(p1, p2, n, c) {
+    checkPair(p1, p2);
+    if (n < 2) { throw new Problem("each arm needs at least two people"); }
+    var pBar = (p1 + p2) / 2;
+    var score = (Math.abs(p1 - p2) * Math.sqrt(n) - c.z_alpha * Math.sqrt(2 * pBar * (1 - pBar))) /
+      Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+    return 0.5 * (1.0 + erf(score / Math.SQRT2));
+  }
+  function sampleSize(p1, p2, c) {
+    checkPair(p1, p2);
+    var pBar = (p1 + p2) / 2, d = p1 - p2;
+    var top = c.z_alpha * Math.sqrt(2 * pBar * (1 - pBar)) + c.z_beta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+    return Math.ceil(top * top / (d * d) - 1e-9);
+  }
+  function smallestDetectable(p1, n, c) {
+    pilotShare("share without the change", p1);
+    var low = 1e-6, high = 1 - p1 - 1e-6;
+    if (power(p1, p1 + high, n, c) < c.power_wanted) { return NaN; }
+    for (var i = 0; i < 60; i += 1) {
+      var middle = (low + high) / 2;
+      if (power(p1, p1 + middle, n, c) >= c.power_wanted) { high = middle; } else { low = middle; }
+    }
+    return high;
+  }
+  var pilotPlanner = {
+    compute: function (v, c) {
+      if (!(v.effect > 0)) { throw new Problem("the effect you hope for must be above zero percentage points"); }
+      var target = v.baseline + v.effect;
+      if (!(target < 1)) { throw new Problem("the share with the change must stay below 100%"); }
+      var smallest = smallestDetectable(v.baseline, v.people_per_group, c), L = c.labels;
+      return [[L[0], pyRound(100 * v.baseline, 1), "float"], [L[1], pyRound(100 * target, 1), "float"],
+        [L[2], Math.trunc(v.people_per_group), "int"], [L[3], sampleSize(v.baseline, target, c), "int"],
+        [L[4], pyRound(100 * power(v.baseline, target, v.people_per_group, c), 1), "float"],
+        isNaN(smallest) ? [L[5], "more than is possible", "text"] : [L[5], pyRound(100 * smallest, 1), "float"]];
+    },
+    chart: function (rows, c) {
+      var L = c.labels, baseline = value(rows, L[0]) / 100, target = value(rows, L[1]) / 100;
+      var people = Math.trunc(value(rows, L[2])), needed = Math.trunc(value(rows, L[3]));
+      var top = Math.trunc(Math.max(needed, people) * 1.5) + 10, sizes = [], seen = {};
+      for (var i = 0; i < 120; i += 1) {
+        var size = Math.trunc(i === 119 ? top : 10 + i * ((top - 10) / 119));
+        if (!seen[size]) { seen[size] = true; sizes.push(size); }
+      }
+      sizes.sort(function (a, b) { return a - b; });
+      var curve = sizes.map(function (n) { return 100 * power(baseline, target, n, c); });
+      var yours = 100 * power(baseline, target, people, c), span = sizes[sizes.length - 1] - sizes[0];
+      var xlim = [sizes[0] - 0.05 * span, sizes[sizes.length - 1] + 0.05 * span];
+      var title = "Power to detect a rise from " + g(100 * baseline) + "% to " + g(100 * target) + "%";
+      var yourLabel = "Your pilot: " + A.formatNumber(people, null, 0) + " a group";
+      var neededLabel = "Needed for 80%: " + A.formatNumber(needed, null, 0) + " a group";
+      return chart({
+        title: title,
+        alt: "Chart: " + title + ". " + yourLabel + ", power " + A.formatNumber(yours, null, 1) + "%. " + neededLabel + ".",
+        xlabel: "People in each group (count)", ylabel: "Chance of detecting the effect (%)",
+        xlim: xlim, ylim: [0, 100],
+        items: [
+          { type: "line", x: xlim, y: [80, 80], colour: GREY, width: 1, dash: "5 4" },
+          { type: "text", x: xlim[0], y: 82, dx: 6, anchor: "start", text: "80%: the usual aim", colour: GREY, size: 10 },
+          { type: "line", x: sizes, y: curve, colour: BLUE, width: 2 },
+          { type: "line", x: [needed, needed], y: [0, 100], colour: "#00703c", width: 2, dash: "2 3" },
+          { type: "marker", x: people, y: yours, colour: ORANGE, r: 7 }
+        ],
+        legend: [{ label: yourLabel, colour: ORANGE }, { label: neededLabel, colour: "#00703c" }]
+      });
+    }
+  };
+
   // --- exercises.lessons.simulation (through day3.simulation_pair) and day3.simulation_chart -----
   // numpy's round(0): half to even.
   function roundEven(x) {
@@ -413,6 +508,7 @@
     compare_learning: compareLearning,
     readiness_grid: readinessGrid,
     invest_to_save: investToSave,
+    pilot_planner: pilotPlanner,
     simulation_pair: simulationPair
   });
 })();

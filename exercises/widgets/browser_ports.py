@@ -65,6 +65,21 @@ def _invest_constants(_compute: Any) -> dict[str, Any]:
     return {"rate": day3.green_book_rate(), "labels": list(day3.invest_to_save(1, 1, 1, 0, 1, 0, 0, 0))}
 
 
+def _pilot_constants(_compute: Any) -> dict[str, Any]:
+    """The normal quantiles the sample-size sums use (5% two-sided, 80% power), worked out here."""
+    from statistics import NormalDist
+
+    from exercises.lessons import day4
+    from exercises.lessons.stats import z_value
+
+    return {
+        "z_alpha": z_value(0.95),
+        "z_beta": NormalDist().inv_cdf(0.8),
+        "power_wanted": 0.8,
+        "labels": list(day4.pilot_planner(0.6, 0.05, 100)),
+    }
+
+
 def _simulation_constants(compute: Any) -> dict[str, Any]:
     """The simulation's parameters (the page binds them with ``functools.partial``) and labels."""
     from exercises.lessons import simulation as sim
@@ -78,6 +93,7 @@ def _simulation_constants(compute: Any) -> dict[str, Any]:
 PORTS: dict[str, BrowserPort] = {
     "exercises.lessons.day1.compare_learning": BrowserPort("compare_learning", _learning_constants),
     "exercises.lessons.day4.readiness_grid": BrowserPort("readiness_grid", _readiness_constants),
+    "exercises.lessons.day4.pilot_planner": BrowserPort("pilot_planner", _pilot_constants),
     "exercises.lessons.day3.invest_to_save": BrowserPort("invest_to_save", _invest_constants),
     "exercises.lessons.day3.simulation_pair": BrowserPort("simulation_pair", _simulation_constants),
 }

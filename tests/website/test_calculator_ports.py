@@ -98,6 +98,16 @@ def _invest_inputs(rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _pilot_inputs(rng: random.Random) -> dict[str, Any]:
+    baseline = rng.choice([0.6, 0.01, 0.9, round(rng.uniform(0.01, 0.98), rng.randint(2, 4))])
+    room = min(0.5, 1 - baseline)  # mostly rises that stay below 100%, sometimes not
+    return {
+        "baseline": baseline,
+        "effect": rng.choice([0.05, 0.005, 0.5, round(rng.uniform(0.005, room), rng.randint(2, 4))]),
+        "people_per_group": rng.choice([100, 2, 100_000, rng.randint(2, 5000), rng.randint(2, 100_000)]),
+    }
+
+
 SIMULATION = functools.partial(day3.simulation_pair, day3.simulation_defaults())
 
 
@@ -119,6 +129,7 @@ def _simulation_inputs(rng: random.Random) -> dict[str, Any]:
 GENERATORS: dict[str, tuple[Callable[..., Any], Callable[[random.Random], dict[str, Any]]]] = {
     "exercises.lessons.day1.compare_learning": (day1.compare_learning, _learning_inputs),
     "exercises.lessons.day4.readiness_grid": (day4.readiness_grid, _readiness_inputs),
+    "exercises.lessons.day4.pilot_planner": (day4.pilot_planner, _pilot_inputs),
     "exercises.lessons.day3.invest_to_save": (day3.invest_to_save, _invest_inputs),
     "exercises.lessons.day3.simulation_pair": (SIMULATION, _simulation_inputs),
 }
