@@ -339,12 +339,45 @@
       .concat(feedback.notes.map(function (n) { return "- " + n[0] + ": " + n[1]; })).join("\n");
   }
 
+  // A radar chart of a reader's ratings (as scale.py draws for chart="radar" and 3+ statements).
+  function radarChart(statements, ratings, top, alt) {
+    var size = 520, cx = size / 2, cy = size / 2 + 10, radius = 170, n = statements.length;
+    function point(i, r) {
+      var angle = 2 * Math.PI * i / n;  // anticlockwise from the right, as matplotlib's polar axes
+      return [cx + radius * r / top * Math.cos(angle), cy - radius * r / top * Math.sin(angle)];
+    }
+    var svg = ['<svg class="academy-chart academy-ratings-chart" role="img" aria-label="' + esc(alt) +
+      '" viewBox="0 0 ' + size + " " + (size + 20) + '" width="' + size + '" height="' + (size + 20) +
+      '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
+      '<rect width="100%" height="100%" fill="#ffffff"/>',
+      '<text x="' + cx + '" y="20" text-anchor="middle" font-size="14" fill="#0b0c0c">Your ratings</text>'];
+    for (var level = 1; level <= top; level += 1) {
+      var ring = statements.map(function (s, i) { return point(i, level).join(","); }).join(" ");
+      svg.push('<polygon points="' + ring + '" fill="none" stroke="#b1b4b6"/>');
+    }
+    statements.forEach(function (s, i) {
+      var end = point(i, top), label = point(i, top * 1.18), anchor = label[0] < cx - 5 ? "end" : label[0] > cx + 5 ? "start" : "middle";
+      svg.push('<line x1="' + cx + '" y1="' + cy + '" x2="' + end[0].toFixed(1) + '" y2="' + end[1].toFixed(1) + '" stroke="#b1b4b6"/>');
+      svg.push('<text x="' + label[0].toFixed(1) + '" y="' + label[1].toFixed(1) + '" text-anchor="' + anchor +
+        '" fill="#0b0c0c">' + esc(s.length > 30 ? s.slice(0, 29) + "\u2026" : s) + "</text>");
+    });
+    var shape = statements.map(function (s, i) { return point(i, ratings[s] || 0).map(function (v) { return v.toFixed(1); }).join(","); });
+    svg.push('<polygon points="' + shape.join(" ") + '" fill="#1d70b8" fill-opacity="0.2" stroke="#1d70b8" stroke-width="2"/>');
+    shape.forEach(function (xy) {
+      var c = xy.split(",");
+      svg.push('<circle cx="' + c[0] + '" cy="' + c[1] + '" r="4" fill="#1d70b8"/>');
+    });
+    svg.push("</svg>");
+    return svg.join("");
+  }
+
   // A bar chart of a reader's ratings (unrated counts as 0), drawn as SVG with a text alternative.
-  function ratingsChart(statements, ratings, top) {
+  function ratingsChart(statements, ratings, top, kind) {
     var rowHeight = 34, labelWidth = 250, plotWidth = 330, head = 34, foot = 44;
     var height = head + rowHeight * statements.length + foot, width = labelWidth + plotWidth + 20;
     var described = statements.map(function (s) { return s + ": " + (ratings[s] || "not rated"); }).join("; ");
     var alt = "Chart of your ratings out of " + top + ". " + described + ".";
+    if (kind === "radar" && statements.length >= 3) { return radarChart(statements, ratings, top, alt); }
     var svg = ['<svg class="academy-chart academy-ratings-chart" role="img" aria-label="' + esc(alt) +
       '" viewBox="0 0 ' + width + " " + height + '" width="' + width + '" height="' + height +
       '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
@@ -374,15 +407,18 @@
   // --- answers kept in this browser ------------------------------------------------------------
   var STORE = "commissioning-academy-answers";
   var storageProblem = "";
+  var inMemory = null;  // the answers, while the browser's storage cannot keep them
 
   function loadAnswers() {
+    if (inMemory !== null) { return inMemory; }
     try {
       var data = JSON.parse(window.localStorage.getItem(STORE) || "{}");
       return data && typeof data.answers === "object" && data.answers ? data.answers : {};
     } catch (e) {
       storageProblem = "This browser is not keeping answers (its storage is switched off or full), " +
         "so they will be lost when you leave the page. Download them before you go.";
-      return {};
+      inMemory = {};
+      return inMemory;
     }
   }
   function saveAnswers(answers) {
@@ -392,6 +428,7 @@
     } catch (e) {
       storageProblem = "This browser could not keep your answer (its storage is switched off or full). " +
         "Download your answers before you leave the page.";
+      inMemory = answers;
       return false;
     }
   }
@@ -521,7 +558,7 @@
     if (this.key.kind === "scale") {
       var chart = this.chartArea();
       if (withChart && this.key.chart && feedback.status !== "invalid") {
-        chart.innerHTML = ratingsChart(this.key.statements, this.value(), this.key.levels.length);
+        chart.innerHTML = ratingsChart(this.key.statements, this.value(), this.key.levels.length, this.key.chart);
       }
     }
     return feedback;
@@ -845,6 +882,7 @@
     });
     bar.querySelector(".academy-clear-yes").addEventListener("click", function () {
       try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing kept, nothing to clear */ }
+      if (inMemory !== null) { inMemory = {}; }
       exercises.forEach(function (ex) { ex.clear(); });
       confirm.hidden = true;
       status.textContent = "Your answers have been cleared from this browser.";
