@@ -228,7 +228,7 @@ def _python_rows(port: dict[str, Any], values: dict[str, Any]) -> list[list[str]
         compute = functools.partial(compute, Parameters(**port["constants"]["parameters"]))
     result = compute(**values)
     if hasattr(result, "columns"):
-        rows = [["", *map(str, result.columns)]]
+        rows = [["", *map(str, result.columns)]]  # pandas' header row
         return rows + [[str(i), *(html.unescape(_cell(float(v))) for v in result.loc[i])] for i in result.index]
     return [[label, html.unescape(_cell(value))] for label, value in result.items()]
 
@@ -251,6 +251,7 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
         box = boxes.nth(index)
         fields = box.locator(":scope > .academy-stacked").locator("input, select")
         before = box.locator(".academy-result-area").inner_html()
+        initial = _table_text(box)  # drawn by the page's own Python function when the site was built
         for position, spec in enumerate(key["inputs"]):
             field = fields.nth(position)
             count = int(box.get_attribute("data-academy-computed") or 0)
@@ -272,16 +273,30 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
             )
             values = {s["name"]: _read(s, f.input_value()) for s, f in _fields(key, fields)}
             expected = _python_rows(key["port"], values)
-            shown = box.locator(".academy-result-area table").evaluate(
-                "t => Array.from(t.rows).map(r => Array.from(r.cells).map(c => c.textContent))"
-            )
+            shown = _table_text(box)
             assert shown == expected, f"{page} {key['id']}: after {spec['label']} = {new_text}"
             assert box.locator(".academy-result-area svg.academy-calculator-chart").count() == 1
         after = box.locator(".academy-result-area").inner_html()
         assert after != before, f"{page} {key['id']}: the results did not change"
+        # "Put back the starting figures": the browser's table must be the one Python drew at build time.
+        count = int(box.get_attribute("data-academy-computed") or 0)
+        box.locator(":scope > button").click()
+        tab.wait_for_function(
+            "([i, n]) => +(document.querySelectorAll('.academy-exercise')[i]"
+            ".getAttribute('data-academy-computed') || 0) > n",
+            arg=[index, count],
+            timeout=10_000,
+        )
+        assert _table_text(box) == initial, f"{page} {key['id']}: the port differs from the page's function"
         assert "The results below use your figures" in box.locator(".academy-feedback-area").inner_text()
     foreign = [url for url in tab.requests if urlparse(url).hostname not in ("127.0.0.1", None)]
     assert foreign == [], f"{page} asked other hosts for: {foreign}"
+
+
+def _table_text(box: Any) -> list[list[str]]:
+    return box.locator(".academy-result-area table").evaluate(
+        "t => Array.from(t.rows).map(r => Array.from(r.cells).map(c => c.textContent.trim()))"
+    )
 
 
 def _fields(key: dict[str, Any], fields: Any) -> list[tuple[dict[str, Any], Any]]:
