@@ -339,15 +339,29 @@
       .concat(feedback.notes.map(function (n) { return "- " + n[0] + ": " + n[1]; })).join("\n");
   }
 
+  // A label in lines of at most 24 characters (as scale.py's textwrap.fill(label, 24)), as SVG text.
+  function wrapped(label, x, y, anchor) {
+    var lines = [], line = "";
+    label.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > 24) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    var top = y - (lines.length - 1) * 7;
+    return '<text x="' + x + '" y="' + top.toFixed(1) + '" text-anchor="' + anchor + '" fill="#0b0c0c">' +
+      lines.map(function (l, i) {
+        return '<tspan x="' + x + '" dy="' + (i ? "14" : "0") + '">' + esc(l) + "</tspan>";
+      }).join("") + "</text>";
+  }
+
   // A radar chart of a reader's ratings (as scale.py draws for chart="radar" and 3+ statements).
   function radarChart(statements, ratings, top, alt) {
-    var size = 520, cx = size / 2, cy = size / 2 + 10, radius = 170, n = statements.length;
+    var width = 760, height = 540, cx = width / 2, cy = height / 2 + 10, radius = 160, n = statements.length;
     function point(i, r) {
       var angle = 2 * Math.PI * i / n;  // anticlockwise from the right, as matplotlib's polar axes
       return [cx + radius * r / top * Math.cos(angle), cy - radius * r / top * Math.sin(angle)];
     }
     var svg = ['<svg class="academy-chart academy-ratings-chart" role="img" aria-label="' + esc(alt) +
-      '" viewBox="0 0 ' + size + " " + (size + 20) + '" width="' + size + '" height="' + (size + 20) +
+      '" viewBox="0 0 ' + width + " " + height + '" width="' + width + '" height="' + height +
       '" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
       '<rect width="100%" height="100%" fill="#ffffff"/>',
       '<text x="' + cx + '" y="20" text-anchor="middle" font-size="14" fill="#0b0c0c">Your ratings</text>'];
@@ -356,10 +370,9 @@
       svg.push('<polygon points="' + ring + '" fill="none" stroke="#b1b4b6"/>');
     }
     statements.forEach(function (s, i) {
-      var end = point(i, top), label = point(i, top * 1.18), anchor = label[0] < cx - 5 ? "end" : label[0] > cx + 5 ? "start" : "middle";
+      var end = point(i, top), label = point(i, top * 1.14), anchor = label[0] < cx - 5 ? "end" : label[0] > cx + 5 ? "start" : "middle";
       svg.push('<line x1="' + cx + '" y1="' + cy + '" x2="' + end[0].toFixed(1) + '" y2="' + end[1].toFixed(1) + '" stroke="#b1b4b6"/>');
-      svg.push('<text x="' + label[0].toFixed(1) + '" y="' + label[1].toFixed(1) + '" text-anchor="' + anchor +
-        '" fill="#0b0c0c">' + esc(s.length > 30 ? s.slice(0, 29) + "\u2026" : s) + "</text>");
+      svg.push(wrapped(s, label[0].toFixed(1), label[1] + 4, anchor));
     });
     var shape = statements.map(function (s, i) { return point(i, ratings[s] || 0).map(function (v) { return v.toFixed(1); }).join(","); });
     svg.push('<polygon points="' + shape.join(" ") + '" fill="#1d70b8" fill-opacity="0.2" stroke="#1d70b8" stroke-width="2"/>');
@@ -373,7 +386,7 @@
 
   // A bar chart of a reader's ratings (unrated counts as 0), drawn as SVG with a text alternative.
   function ratingsChart(statements, ratings, top, kind) {
-    var rowHeight = 34, labelWidth = 250, plotWidth = 330, head = 34, foot = 44;
+    var rowHeight = 44, labelWidth = 200, plotWidth = 380, head = 34, foot = 44;
     var height = head + rowHeight * statements.length + foot, width = labelWidth + plotWidth + 20;
     var described = statements.map(function (s) { return s + ": " + (ratings[s] || "not rated"); }).join("; ");
     var alt = "Chart of your ratings out of " + top + ". " + described + ".";
@@ -392,9 +405,8 @@
         tick + "</text>");
     }
     statements.forEach(function (s, i) {
-      var y = head + rowHeight * i, value = ratings[s] || 0, label = s.length > 40 ? s.slice(0, 39) + "\u2026" : s;
-      svg.push('<text x="' + (labelWidth - 8) + '" y="' + (y + rowHeight / 2 + 4) +
-        '" text-anchor="end" fill="#0b0c0c">' + esc(label) + "</text>");
+      var y = head + rowHeight * i, value = ratings[s] || 0;
+      svg.push(wrapped(s, labelWidth - 8, y + rowHeight / 2 + 4, "end"));
       svg.push('<rect x="' + labelWidth + '" y="' + (y + 6) + '" width="' + (plotWidth * value / top) +
         '" height="' + (rowHeight - 12) + '" fill="#1d70b8"/>');
     });
