@@ -18,7 +18,14 @@ yardstick; the round with the middle p95 is reported, with the spread of p95 ove
 What this leaves out: the round trip between the browser and the kernel and the
 browser's own drawing, which depend on the network and the browser.
 
-    .venv/bin/python benchmarks/bench_widgets.py [--changes 30] [--rounds 3]
+On the website (issue 24), with ``--browser`` or whenever ``_build/html`` exists: the built
+site is served on 127.0.0.1 and opened in headless Chromium. For every page with a
+calculator that runs in the browser, the weight of the page before any interaction (every
+file it loaded, as the browser reports it) and, for each such calculator, the time from a
+changed input (Enter pressed) to the redrawn table and chart once the next frame is painted,
+p50 and p95 over ``--changes`` changes.
+
+    .venv/bin/python benchmarks/bench_widgets.py [--changes 30] [--rounds 3] [--browser]
 """
 
 from __future__ import annotations
@@ -174,6 +181,112 @@ def calculators_in(path: Path) -> list[Any]:
     return [o for o in gc.get_objects() if isinstance(o, CalculatorExercise) and id(o) not in before]
 
 
+# In the page: change one input of calculator ``index`` ``changes`` times (alternating two
+# texts), each time pressing Enter and waiting for the next painted frame.
+BROWSER_TIMING = """async ([index, changes]) => {
+  const box = document.querySelectorAll('.academy-exercise')[index];
+  const key = JSON.parse(box.querySelector('.academy-key').getAttribute('data-key'));
+  const fields = Array.from(box.querySelectorAll(':scope > .academy-stacked')).map(f => f.querySelector('input, select'));
+  const times = [];
+  for (let i = 0; i < changes; i++) {
+    const position = i % key.inputs.length, spec = key.inputs[position], field = fields[position];
+    if (spec.options) {
+      field.selectedIndex = (field.selectedIndex + 1) % spec.options.length;
+      if (field.value === 'Yes') field.selectedIndex = 0;
+    } else {
+      field.value = field.value === spec.start ? String(spec.start).replace(/[0-9](?=[^0-9]*$)/, d => d === '1' ? '2' : '1')
+        : spec.start;
+    }
+    const before = +(box.getAttribute('data-academy-computed') || 0);
+    const started = performance.now();
+    field.dispatchEvent(spec.options ? new Event('change') : new KeyboardEvent('keydown', {key: 'Enter'}));
+    await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+    if (+(box.getAttribute('data-academy-computed') || 0) > before) times.push(performance.now() - started);
+  }
+  return {exercise: key.id, times};
+}"""
+
+
+def measure_browser(html_root: Path, changes: int = 30) -> dict[str, object]:
+    """Page weight before interaction and input-to-redraw time of the calculators on the built site."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.website.conftest import READY
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    marker = "&quot;port&quot;: {&quot;name&quot;"
+    pages = sorted(
+        p.relative_to(html_root).as_posix()
+        for p in html_root.rglob("*.html")
+        if "_static" not in p.parts and marker in p.read_text(encoding="utf-8", errors="replace")
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rows, weights = [], []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for page in pages:
+                context = browser.new_context()
+                tab = context.new_page()
+                tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{page}", wait_until="load")
+                tab.wait_for_function(READY, timeout=60_000)
+                tab.wait_for_function(
+                    "() => Array.from(document.querySelectorAll('.academy-exercise'))"
+                    ".every(b => b.hasAttribute('data-academy-ready'))",
+                    timeout=60_000,
+                )
+                files = tab.evaluate(
+                    "() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
+                    ".map(e => [e.name.split('/').pop().split('?')[0], e.encodedBodySize, e.decodedBodySize])"
+                )
+                engine = [f for f in files if f[0].startswith("academy-")]
+                weights.append(
+                    {
+                        "page": page,
+                        "files": len(files),
+                        "bytes": sum(f[1] for f in files),
+                        "exercise_engine_bytes": sum(f[1] for f in engine),
+                    }
+                )
+                ported = tab.evaluate(
+                    "() => Array.from(document.querySelectorAll('.academy-exercise')).map((b, i) => "
+                    "[i, JSON.parse(b.querySelector('.academy-key').getAttribute('data-key'))]).filter("
+                    "([i, k]) => k.kind === 'calculator' && k.port).map(([i]) => i)"
+                )
+                for index in ported:
+                    timing = tab.evaluate(BROWSER_TIMING, [index, changes])
+                    ms = timing["times"]
+                    rows.append(
+                        {
+                            "exercise": timing["exercise"],
+                            "page": page,
+                            "changes": len(ms),
+                            "p50_ms": round(percentile(ms, 50), 1),
+                            "p95_ms": round(percentile(ms, 95), 1),
+                            "meets_target": percentile(ms, 95) < TARGET_MS,
+                        }
+                    )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "calculators": rows,
+        "pages": weights,
+        "target_p95_ms": TARGET_MS,
+        "all_meet_target": bool(rows) and all(r["meets_target"] for r in rows),
+    }
+
+
 def measure(changes: int = 30, rounds: int = 3) -> dict[str, object]:
     """Latency of every calculator in the book's notebooks."""
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -187,12 +300,14 @@ def measure(changes: int = 30, rounds: int = 3) -> dict[str, object]:
                 row = {"notebook": path.relative_to(ROOT).as_posix(), **time_in_rounds(calc, changes, rounds)}
                 rows.append(row)
     worst = max(rows, key=lambda r: r["p95_ms"]) if rows else None
+    site = ROOT / "_build" / "html"
     return {
         "calculators": rows,
         "target_p95_ms": TARGET_MS,
         "all_meet_target": all(r["meets_target"] for r in rows),
         "worst": worst["exercise"] if worst else "",
         "worst_p95_ms": worst["p95_ms"] if worst else float("nan"),
+        "in_browser": measure_browser(site, changes) if (site / "index.html").is_file() else None,
     }
 
 
@@ -200,7 +315,18 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--browser", action="store_true", help="only the website's calculators, in Chromium")
     arguments = parser.parse_args()
+    if arguments.browser:
+        found = measure_browser(ROOT / "_build" / "html", arguments.changes)
+        for row in found["calculators"]:
+            print(f"{row['exercise']:24} p50 {row['p50_ms']:6.1f} ms  p95 {row['p95_ms']:6.1f} ms  {row['page']}")
+        for weight in found["pages"]:
+            print(
+                f"{weight['page']}: {weight['bytes'] / 1024:,.0f} KB in {weight['files']} files before interaction "
+                f"(exercise engine {weight['exercise_engine_bytes'] / 1024:,.1f} KB)"
+            )
+        raise SystemExit(0)
     result = measure(arguments.changes, arguments.rounds)
     for row in result["calculators"]:
         print(

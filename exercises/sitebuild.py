@@ -10,6 +10,10 @@ theme's chrome and in widgets drawn from saved state (unnamed buttons and toggle
 The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its icon fonts from
 a path it works out at run time; it is told to use the site's own copy.
 
+It also adds ``site_static/academy-exercises.js`` (deferred, so it never delays the first
+paint) and its stylesheet: the browser engine that checks exercises on the website, with
+no kernel, from the answer keys embedded in each exercise (see ``add_exercise_engine``).
+
 The themes ship source maps (``*.map``, about 3 MB), which only a developer's browser tools
 fetch; they are left out of the published site, with the comments that point to them.
 """
@@ -73,8 +77,16 @@ def _add_static(app: Any, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
+def add_exercise_engine(app: Any) -> None:
+    """The website's exercise engine (issue 24): checks answers in the reader's browser and keeps
+    them in its local storage. Loaded with ``defer``: it waits for the page, never blocks it."""
+    app.add_js_file("academy-exercises.js", loading_method="defer")
+    app.add_css_file("academy-exercises.css")
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _add_static)
+    add_exercise_engine(app)
     app.add_js_file("academy-a11y.js")
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)

@@ -431,3 +431,77 @@ def test_calculator_redraws_its_chart_only_when_the_result_changes() -> None:
     assert len(drawn) == 1 and exercise.result_area.value == first  # same result: chart reused
     exercise.fields["cost"].value = "£900"
     assert len(drawn) == 2 and 'alt="Chart: Net saving of 1."' in exercise.result_area.value
+
+
+def _site_key(exercise) -> dict:
+    """The answer key an exercise embeds for the website, read back from its question's HTML."""
+    import html
+
+    header = exercise.widget.children[1].value
+    found = re.search(r'<div class="academy-key" hidden data-key="([^"]*)"></div>', header)
+    assert found, "the exercise has no key for the website"
+    return json.loads(html.unescape(found.group(1)))
+
+
+class TestWebsiteKeys:
+    """What each exercise embeds so the website can check answers with no kernel (issue 24)."""
+
+    def test_every_type_embeds_its_key_and_a_true_note(self) -> None:
+        for exercise in every_type():
+            key = _site_key(exercise)
+            assert key == json.loads(json.dumps(exercise.site_key()))
+            assert key["id"] == exercise.id and key["kind"] == exercise.kind and key["question"]
+            assert "academy-feedback-area" in exercise.feedback_area._dom_classes
+            assert "cannot be answered" not in exercise.feedback_area.value
+
+    def test_choice_and_number_keys_hold_the_authors_answers(self) -> None:
+        key = _site_key(make_choice())
+        assert key["options"] == [[label, note] for label, note in OPTIONS.items()]
+        assert key["answer"] == [OUTCOME] and key["multiple"] is False
+        multi = _site_key(choice("t-multi", "Pick", options=["A", "B", "C"], answer=["A", "B"]))
+        assert multi["answer"] == ["A", "B"] and multi["multiple"] is True and multi["options"][0] == ["A", None]
+        figure = _site_key(number("t-number", "How much?", answer=8.57, unit="£", tolerance=0.01))
+        assert (figure["answer"], figure["unit"], figure["tolerance"], figure["relative_tolerance"]) == (
+            8.57,
+            "£",
+            0.01,
+            None,
+        )
+
+    def test_sorting_rating_and_reflection_keys(self) -> None:
+        sort = _site_key(
+            classify(
+                "t-sort", "Sort", categories=["A", "B"], items={"x": "A", "y": ["A", "B"]}, item_feedback={"x": "!"}
+            )
+        )
+        assert sort["items"] == [["x", ["A"]], ["y", ["A", "B"]]] and sort["item_feedback"] == {"x": "!"}
+        rate = _site_key(scale("t-scale", "Rate", statements=["Data", "Power"], levels=["Low", "High"], chart="radar"))
+        assert (rate["statements"], rate["levels"], rate["chart"]) == (["Data", "Power"], ["Low", "High"], "radar")
+        assert _site_key(reflect("t-reflect", "Think", min_words=30))["min_words"] == 30
+
+    def test_a_calculator_without_a_browser_port_says_the_website_shows_its_starting_figures(self) -> None:
+        exercise = make_calculator()
+        key = _site_key(exercise)
+        assert key["port"] is None
+        assert [spec["name"] for spec in key["inputs"]] == ["investment", "saving", "years", "share"]
+        years = key["inputs"][2]
+        assert (years["start"], years["minimum"], years["maximum"], years["whole"]) == ("1 years", 1, 10, True)
+        assert "starting figures only" in exercise.feedback_area.value
+
+    def test_a_calculator_with_a_browser_port_carries_its_constants(self) -> None:
+        from exercises.lessons import day1
+
+        exercise = calculator(
+            "t-loops",
+            "Loops",
+            inputs={
+                "procurement_months": Input("Months", 15, minimum=0),
+                "contract_years": Input("Years", 7.0, minimum=0.5),
+                "fast_cycle_days": Input("Days", 100, minimum=7),
+            },
+            compute=day1.compare_learning,
+        )
+        key = _site_key(exercise)
+        assert key["port"]["name"] == "compare_learning"
+        assert key["port"]["constants"]["labels"] == list(day1.compare_learning())
+        assert "checked in your browser" in exercise.feedback_area.value

@@ -43,7 +43,10 @@ text is the chart's title (or ``alt=``); give every chart a title. It lays the c
 so chart functions need not call ``tight_layout``.
 
 Checking rules live in ``exercises.checks`` and number reading in ``exercises.numbers``;
-both are plain Python with no widgets. ``modules/authors/writing-exercises.ipynb`` shows
+both are plain Python with no widgets. On the course website, with no kernel, each exercise
+is checked in the reader's browser from the key it embeds (``Exercise.site_key``), by
+``exercises/site_static/academy-exercises.js``, which applies the same rules (tested equal);
+calculators listed in ``exercises.widgets.browser_ports`` recompute there too. ``modules/authors/writing-exercises.ipynb`` shows
 every type working.
 """
 

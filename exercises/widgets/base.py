@@ -13,6 +13,7 @@ answers, so running a page (as the website build does) never writes anything.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from contextlib import contextmanager
@@ -76,10 +77,21 @@ body[data-jp-theme-light=false] .academy-saved{color:#c8cbcd}
 .academy-chart{max-width:100%;height:auto}
 </style>"""
 
+# Shown on the website only until the browser's exercise engine (site_static/academy-exercises.js)
+# takes the exercise over, so it is true for a reader whose browser runs no JavaScript.
 SITE_NOTE = (
-    '<p class="academy-site-note">On the course website this exercise cannot be answered '
-    "or changed. Open the page in JupyterLab to use it and get feedback.</p>"
+    '<p class="academy-site-note">On the course website this exercise is checked in your browser, '
+    "which needs JavaScript. Your answers stay in this browser.</p>"
 )
+
+
+def key_html(key: dict[str, Any]) -> str:
+    """The exercise's answer key for the website's browser engine: a hidden element holding JSON.
+
+    The key is the author's own (options, answers, feedback, tolerances), written once in the
+    notebook; the browser applies the same checking rules as ``exercises.checks`` to it.
+    """
+    return f'<div class="academy-key" hidden data-key="{esc(json.dumps(key, ensure_ascii=False))}"></div>'
 
 
 def page_name() -> str:
@@ -129,6 +141,7 @@ class Exercise:
     kind: ClassVar[str] = "exercise"
     reveal_label: ClassVar[str] = "Show answer"
     check_label: ClassVar[str] = "Check answer"
+    site_note: ClassVar[str] = SITE_NOTE
 
     def __init__(self, exercise_id: str, question: str, *, explanation: str = "", page: str | None = None) -> None:
         if not isinstance(exercise_id, str) or not ID_PATTERN.fullmatch(exercise_id):
@@ -144,7 +157,8 @@ class Exercise:
         self._last_saved: Any = None
         self._shown_in: int | None = None
         self.notice_area = widgets.HTML()
-        self.feedback_area = widgets.HTML(value=SITE_NOTE)
+        self.feedback_area = widgets.HTML(value=self._site_note())
+        self.feedback_area.add_class("academy-feedback-area")
         self.check_button = widgets.Button(
             description=self.check_label,
             tooltip=self.check_label,
@@ -173,12 +187,27 @@ class Exercise:
     def _check(self) -> Feedback:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _site_note(self) -> str:
+        """The note shown on the website until the browser's exercise engine takes over."""
+        return self.site_note
+
+    def _site_key(self) -> dict[str, Any]:
+        """The answer key the website's browser engine needs (see ``site_key``)."""
+        return {}
+
+    def site_key(self) -> dict[str, Any]:
+        """What the website needs to check this exercise with no kernel: its id, type, page,
+        question and the type's answer key, as JSON-ready data. Embedded in the page."""
+        return {"id": self.id, "kind": self.kind, "page": self.page, "question": self.question, **self._site_key()}
+
     def _on_button(self) -> None:
         self.submit()
 
     def _build(self, controls: list[widgets.Widget], *, extra: list[widgets.Widget] | None = None) -> None:
         """Lay the exercise out, then put back any saved answer."""
-        header = widgets.HTML(STYLE + f'<div class="academy-question">{to_html(self.question)}</div>')
+        header = widgets.HTML(
+            STYLE + f'<div class="academy-question">{to_html(self.question)}</div>' + key_html(self.site_key())
+        )
         reveal = details(self.reveal_label, to_html(self.explanation))
         parts: list[widgets.Widget] = [self.notice_area, header, *controls, self.feedback_area]
         parts += extra or []

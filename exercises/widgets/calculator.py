@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from exercises.checks import ExerciseDefinitionError, Feedback
 from exercises.numbers import PERCENT, POUNDS, NumberFormatProblem, format_number, parse_number
 from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.browser_ports import port_key
 from exercises.widgets.charts import ChartLayout, figure_alt, figure_html, quick_to_draw
 from exercises.widgets.markup import esc, frame_table, mapping_table, to_html
 
@@ -106,6 +107,11 @@ class CalculatorExercise(Exercise):
     kind = "calculator"
     reveal_label = "Show how this is worked out"
     check_label = "Put back the starting figures"
+    # For a calculator whose function has no browser port (see exercises.widgets.browser_ports).
+    frozen_note = (
+        '<p class="academy-site-note">On the course website this calculator shows the results of '
+        "its starting figures only. To try your own figures, open the page in JupyterLab.</p>"
+    )
 
     def __init__(
         self,
@@ -118,6 +124,7 @@ class CalculatorExercise(Exercise):
         explanation: str = "",
         page: str | None = None,
     ) -> None:
+        self.port = port_key(compute)
         super().__init__(exercise_id, question, explanation=explanation, page=page)
         if not inputs or not all(isinstance(spec, Input) for spec in inputs.values()):
             raise ExerciseDefinitionError("Describe each calculator input with Input(label, value, ...).")
@@ -136,6 +143,7 @@ class CalculatorExercise(Exercise):
             field.observe(self._on_change, names="value")
             self.fields[name] = stacked(field)
         self.result_area = widgets.HTML()
+        self.result_area.add_class("academy-result-area")
         self._last_values: dict[str, Any] | None = None
         self._last_shown: tuple[Any, str] | None = None  # the last result and its chart's HTML
         self.chart_layout = ChartLayout()  # the chart's margins, reused while they fit
@@ -202,6 +210,26 @@ class CalculatorExercise(Exercise):
             for name, spec in self.inputs.items():
                 self.fields[name].value = spec.start_text() if spec.options is None else spec.value
         self.submit()
+
+    def _site_note(self) -> str:
+        return self.site_note if self.port is not None else self.frozen_note
+
+    def _site_key(self) -> dict[str, Any]:
+        """The inputs as the website reads them, and the compute function's browser port (or None)."""
+        inputs = [
+            {
+                "name": name,
+                "label": spec.label,
+                "unit": spec.unit,
+                "start": spec.start_text() if spec.options is None else spec.value,
+                "minimum": spec.minimum,
+                "maximum": spec.maximum,
+                "options": None if spec.options is None else list(spec.options),
+                "whole": isinstance(spec.value, int) and not isinstance(spec.value, bool),
+            }
+            for name, spec in self.inputs.items()
+        ]
+        return {"inputs": inputs, "port": self.port}
 
     def _value(self) -> dict[str, str]:
         return {name: field.value for name, field in self.fields.items()}

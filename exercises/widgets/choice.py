@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -54,6 +55,14 @@ class ChoiceExercise(Exercise):
             )
             controls = [self.radio]
         self._build([*controls, self.check_button])
+
+    def _site_key(self) -> dict[str, Any]:
+        right = [self.answer] if isinstance(self.answer, str) else list(self.answer)
+        return {
+            "options": [[label, note] for label, note in self.options.items()],
+            "answer": right,
+            "multiple": self.multiple,
+        }
 
     def _value(self) -> str | list[str] | None:
         if self.multiple:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -47,6 +48,13 @@ class ClassifyExercise(Exercise):
             item: stacked(widgets.Dropdown(options=choices, value=UNPLACED, description=item)) for item in self.items
         }
         self._build([*self.dropdowns.values(), self.check_button])
+
+    def _site_key(self) -> dict[str, Any]:
+        return {
+            "categories": self.categories,
+            "items": [[item, [right] if isinstance(right, str) else list(right)] for item, right in self.items.items()],
+            "item_feedback": self.item_feedback,
+        }
 
     def _value(self) -> dict[str, str | None]:
         return {item: (box.value or None) for item, box in self.dropdowns.items()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_number
@@ -50,6 +52,14 @@ class NumberExercise(Exercise):
     def _on_enter(self, change: dict) -> None:
         if not self._restoring and change["new"].strip() and change["new"] != self._last_saved:
             self.submit()
+
+    def _site_key(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "unit": self.unit,
+            "tolerance": self.tolerance,
+            "relative_tolerance": self.relative_tolerance,
+        }
 
     def _value(self) -> str:
         return self.text.value

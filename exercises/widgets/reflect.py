@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as widgets
 
 from exercises.checks import Feedback, check_reflection
@@ -44,6 +46,9 @@ class ReflectExercise(Exercise):
     def _on_blur(self, change: dict) -> None:
         if not self._restoring and change["new"].strip() and change["new"] != self._last_saved:
             self.submit()
+
+    def _site_key(self) -> dict[str, Any]:
+        return {"min_words": self.min_words}
 
     def _value(self) -> str:
         return self.textarea.value

@@ -101,6 +101,9 @@ class ScaleExercise(Exercise):
         else:
             super().submit()
 
+    def _site_key(self) -> dict[str, Any]:
+        return {"statements": self.statements, "levels": self.levels, "chart": self.chart_kind}
+
     def _value(self) -> dict[str, int | None]:
         return {s: (box.value or None) for s, box in self.dropdowns.items()}
 

@@ -1,0 +1,231 @@
+"""Each calculator's browser port gives the same results as its Python function, in Chromium.
+
+``exercises/widgets/browser_ports.py`` names the compute functions that also run on the
+website, as JavaScript ports in ``exercises/site_static/academy-calculators.js``. For each
+port, at least 200 generated inputs (inside and outside the sensible range) go to both; the
+labels, the types, every figure as the table shows it and any plain-English problem must be
+the same, and the raw figures equal to within a rounding error. The reading of typed figures
+(``Input.read``) is compared the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import math
+import random
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from exercises.lessons import day1, day3, day4
+from exercises.numbers import format_number
+from exercises.widgets.browser_ports import PORTS, port_key
+from exercises.widgets.calculator import Input
+from exercises.widgets.markup import _cell
+from tests.conftest import REPO
+
+STATIC = REPO / "exercises" / "site_static"
+SEED = 2024
+CASES = 250
+
+
+@pytest.fixture(scope="module")
+def engine(browser) -> Iterator[Any]:
+    tab = browser.new_page()
+    tab.set_content("<!doctype html><html><head><title>Ports</title></head><body></body></html>")
+    tab.add_script_tag(path=str(STATIC / "academy-exercises.js"))
+    tab.add_script_tag(path=str(STATIC / "academy-calculators.js"))
+    tab.wait_for_function("() => window.AcademyExercises && window.AcademyExercises.portsReady", timeout=15_000)
+    yield tab
+    tab.close()
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, (bool, str)):
+        return "text"
+    return "int" if isinstance(value, int) else "float"
+
+
+def _python(compute: Callable[..., Any], values: dict[str, Any]) -> dict[str, Any]:
+    try:
+        result = compute(**values)
+    except ValueError as problem:
+        return {"problem": str(problem)}
+    if hasattr(result, "columns"):  # a DataFrame: each cell as a row (label, value, float)
+        return {
+            "rows": [
+                [f"{row} / {col}", float(result.loc[row, col]), "float"]
+                for row in result.index
+                for col in result.columns
+            ]
+        }
+    return {"rows": [[label, value, _kind(value)] for label, value in result.items()]}
+
+
+def _share(rng: random.Random) -> float:
+    return rng.choice(
+        [0.0, 1.0, round(rng.random(), rng.randint(1, 3)), rng.random(), -0.1, 1.2][: 6 if rng.random() < 0.1 else 4]
+    )
+
+
+def _learning_inputs(rng: random.Random) -> dict[str, Any]:
+    return {
+        "procurement_months": rng.choice([0, 15, rng.randint(0, 60), -1 if rng.random() < 0.05 else 6]),
+        "contract_years": rng.choice([7.0, 0.5, 25.0, round(rng.uniform(0.5, 25), rng.randint(0, 2)), 0.0]),
+        "fast_cycle_days": rng.choice([100, 7, 730, rng.randint(7, 730), round(rng.uniform(7, 730), 1)]),
+    }
+
+
+def _readiness_inputs(rng: random.Random) -> dict[str, Any]:
+    return {
+        "readiness": rng.randint(0 if rng.random() < 0.05 else 1, 9),
+        "adoption": rng.randint(1, 6 if rng.random() < 0.05 else 5),
+    }
+
+
+def _invest_inputs(rng: random.Random) -> dict[str, Any]:
+    return {
+        "investment": rng.choice([350_000.0, 1.0, round(rng.uniform(1, 5e6), rng.randint(0, 2))]),
+        "saving": rng.choice([3_000_000.0, 0.0, round(rng.uniform(0, 5e6), rng.randint(0, 2))]),
+        "years": rng.randint(0 if rng.random() < 0.03 else 1, 10),
+        "deadweight": _share(rng),
+        "attribution": _share(rng),
+        "displacement": _share(rng),
+        "drop_off": _share(rng),
+        "optimism": rng.choice([0.0, 2.0, 0.24, round(rng.uniform(0, 2), 3), -0.1 if rng.random() < 0.05 else 0.5]),
+    }
+
+
+def _pilot_inputs(rng: random.Random) -> dict[str, Any]:
+    baseline = rng.choice([0.6, 0.01, 0.9, round(rng.uniform(0.01, 0.98), rng.randint(2, 4))])
+    room = min(0.5, 1 - baseline)  # mostly rises that stay below 100%, sometimes not
+    return {
+        "baseline": baseline,
+        "effect": rng.choice([0.05, 0.005, 0.5, round(rng.uniform(0.005, room), rng.randint(2, 4))]),
+        "people_per_group": rng.choice([100, 2, 100_000, rng.randint(2, 5000), rng.randint(2, 100_000)]),
+    }
+
+
+SIMULATION = functools.partial(day3.simulation_pair, day3.simulation_defaults())
+
+
+def _simulation_inputs(rng: random.Random) -> dict[str, Any]:
+    strategies = ["No new prevention", "Steady", "Front-loaded", "Ramp up"]
+    return {
+        "strategy_a": rng.choice(strategies),
+        "amount_a": rng.choice([100_000.0, 0.0, 1_000_000.0, round(rng.uniform(0, 1e6), rng.randint(0, 2))]),
+        "strategy_b": rng.choice(strategies),
+        "amount_b": rng.choice([100_000.0, 250_000.0, round(rng.uniform(0, 1e6))]),
+        "lag": rng.randint(0, 5),
+        "drop_off": rng.choice([0.3, 0.0, 1.0, round(rng.random(), 2)]),
+        "effect": rng.choice([0.1, 0.0, 1.0, round(rng.random(), 3)]),
+        "uncertainty": "Yes" if rng.random() < 0.04 else "No",
+        "seed": rng.randint(0, 9999),
+    }
+
+
+GENERATORS: dict[str, tuple[Callable[..., Any], Callable[[random.Random], dict[str, Any]]]] = {
+    "exercises.lessons.day1.compare_learning": (day1.compare_learning, _learning_inputs),
+    "exercises.lessons.day4.readiness_grid": (day4.readiness_grid, _readiness_inputs),
+    "exercises.lessons.day4.pilot_planner": (day4.pilot_planner, _pilot_inputs),
+    "exercises.lessons.day3.invest_to_save": (day3.invest_to_save, _invest_inputs),
+    "exercises.lessons.day3.simulation_pair": (SIMULATION, _simulation_inputs),
+}
+
+
+def test_every_port_is_tested() -> None:
+    assert set(GENERATORS) == set(PORTS)
+
+
+@pytest.mark.parametrize("qualified", sorted(GENERATORS))
+def test_port_gives_the_python_results(engine, qualified: str) -> None:
+    compute, generate = GENERATORS[qualified]
+    key = port_key(compute)
+    assert key is not None
+    rng = random.Random(f"{SEED}-{qualified}")
+    compute = SIMULATION if qualified.endswith("simulation_pair") else compute
+    inputs = [generate(rng) for _ in range(CASES)]
+    browser_results = engine.evaluate(
+        """([name, constants, inputs]) => inputs.map(v => {
+          const r = AcademyExercises.runPort(name, constants, v);
+          if (r.frame) r.rows = r.frame.index.flatMap((row, i) =>
+            r.frame.columns.map((col, j) => [row + " / " + col, r.frame.data[i][j], "float"]));
+          if (r.rows) r.shown = r.rows.map(row => AcademyExercises.cellText(row[1], row[2]));
+          return r; })""",
+        [key["name"], key["constants"], inputs],
+    )
+    python_results = [_python(compute, values) for values in inputs]
+    if qualified.endswith("simulation_pair"):  # random draws need numpy: the website says so instead
+        for values, python, browser in zip(inputs, python_results, browser_results, strict=True):
+            if values["uncertainty"] == "Yes" and "problem" not in python:
+                assert browser["problem"] == "uncertainty can be added only in JupyterLab, so choose No here"
+                python.clear()
+                python.update(browser)
+    worked = sum("rows" in result for result in python_results)
+    assert worked >= 200, f"only {worked} of {CASES} generated inputs could be worked out"
+    differences = []
+    for values, python, browser in zip(inputs, python_results, browser_results, strict=True):
+        if "problem" in python or "problem" in browser:
+            if python.get("problem") != browser.get("problem"):
+                differences.append((values, python, browser))
+            continue
+        labels = [[row[0], row[2]] for row in python["rows"]]
+        shown = [html.unescape(_cell(row[1])) for row in python["rows"]]  # the text a reader sees
+        close = all(
+            a == b or (isinstance(a, float) and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9))
+            for a, b in zip([r[1] for r in python["rows"]], [r[1] for r in browser["rows"]], strict=True)
+        )
+        if labels != [[row[0], row[2]] for row in browser["rows"]] or shown != browser["shown"] or not close:
+            differences.append((values, python, browser))
+    assert differences == [], f"{len(differences)} inputs worked out differently, first: {differences[:3]}"
+
+
+def test_typed_figures_are_read_the_same(engine) -> None:
+    rng = random.Random(SEED)
+    specs = [
+        Input("Investment", 350_000.0, unit="£", minimum=1),
+        Input("Deadweight", 30, unit="%", minimum=0, maximum=100),
+        Input("Years of savings", 3, minimum=1, maximum=10),
+        Input("Days in one loop", 100, unit="days", minimum=7, maximum=730),
+        Input("Readiness score (1 to 9)", 4, minimum=1, maximum=9),
+        Input("Contract years", 7.0, unit="years", maximum=25),
+    ]
+    texts = ["£350k", "30%", "3", "0.3", "£1.2m", "12", "3.5", "-2", "abc", "", "100 days", "1,000", "45 per cent"]
+    cases = []
+    for spec in specs:
+        for text in texts:
+            cases.append((spec, text))
+        for _ in range(40):
+            value = rng.uniform(-50, 1_000_000) if spec.unit == "£" else rng.uniform(-5, 120)
+            text = format_number(value, spec.unit if rng.random() < 0.7 else None, decimals=rng.choice([0, 1, 2]))
+            cases.append((spec, text))
+    js_specs = [
+        {
+            "label": spec.label,
+            "unit": spec.unit,
+            "start": spec.start_text(),
+            "minimum": spec.minimum,
+            "maximum": spec.maximum,
+            "options": None,
+            "whole": isinstance(spec.value, int),
+        }
+        for spec, _ in cases
+    ]
+    browser_results = engine.evaluate(
+        "([specs, texts]) => specs.map((s, i) => AcademyExercises.readInput(s, texts[i]))",
+        [js_specs, [text for _, text in cases]],
+    )
+    python_results = []
+    for spec, text in cases:
+        try:
+            python_results.append({"value": spec.read(text)})
+        except ValueError as problem:
+            python_results.append({"problem": getattr(problem, "message", str(problem))})
+    assert len(cases) >= 200
+    assert sum("value" in r for r in python_results) >= 50 and sum("problem" in r for r in python_results) >= 50
+    differences = [
+        (c[0].label, c[1], p, b) for c, p, b in zip(cases, python_results, browser_results, strict=True) if p != b
+    ]
+    assert differences == [], f"{len(differences)} figures read differently, first: {differences[:3]}"
