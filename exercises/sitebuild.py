@@ -73,9 +73,30 @@ def _add_static(app: Any, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
+def _lighten_built_pages(app: Any, exception: Exception | None) -> None:
+    """Issue 25: the icon script and search index leave every page (see ``exercises.site_pages``)."""
+    if exception is None and app.builder.format == "html":
+        from sphinx.util import logging
+
+        from exercises.site_pages import lighten_pages
+
+        done = lighten_pages(Path(app.outdir))
+        if done["missing_icons"]:
+            logging.getLogger(__name__).warning("icons with no shape in academy-icons.css: %s", done["missing_icons"])
+
+
+def _add_site_look(app: Any) -> None:
+    """Issue 25: the site's own style, navigation fixes and icons (``site_static/academy-*``)."""
+    app.add_css_file("academy-site.css")
+    app.add_css_file("academy-icons.css")
+    app.add_js_file("academy-nav.js", defer="defer")
+    app.connect("build-finished", _lighten_built_pages)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _add_static)
     app.add_js_file("academy-a11y.js")
+    _add_site_look(app)
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)
     app.connect("build-finished", _drop_built_source_maps)

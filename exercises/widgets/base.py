@@ -76,9 +76,12 @@ body[data-jp-theme-light=false] .academy-saved{color:#c8cbcd}
 .academy-chart{max-width:100%;height:auto}
 </style>"""
 
+# The link goes to the page's launch button when the site names a hub (``launch_buttons`` in
+# _config.yml), else to how to get the course: the site's academy-nav.js decides (issue 25).
 SITE_NOTE = (
     '<p class="academy-site-note">On the course website this exercise cannot be answered '
-    "or changed. Open the page in JupyterLab to use it and get feedback.</p>"
+    'or changed. <a class="academy-launch" href="#academy-launch">Open this page in JupyterLab</a> '
+    "to use it and get feedback.</p>"
 )
 
 
