@@ -1,5 +1,6 @@
 # The course's commands. README.md documents them; their names are the interface.
-#   make site   build the book into _build/html (strict: any warning or failing notebook fails)
+#   make site   build the book into _build/html (strict: any warning or failing notebook fails),
+#               then print it to PDF (tools/build_pdf.py: the course and each day, into _build/html/pdf)
 #   make test   every check: unit tests, nbval over the notebooks, the strict build, site checks
 #   make lab    open JupyterLab on the course's start page
 PYTHON ?= python3.11
@@ -34,6 +35,7 @@ site: $(STAMP)
 	  $(BIN)/python tools/pre_execute.py
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
 	  $(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python tools/build_pdf.py
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) -m "not site" tests

@@ -98,7 +98,7 @@
   }
 
   function printableDays() {
-    var options = window.DOCUMENTATION_OPTIONS || {};
+    var options = typeof DOCUMENTATION_OPTIONS === "undefined" ? {} : DOCUMENTATION_OPTIONS;
     if (options.pagename !== "modules/facilitators/session-plans") { return; }
     document.querySelectorAll("section[id^='day-'] > h2").forEach(function (heading) {
       var section = heading.parentElement;
