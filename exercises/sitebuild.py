@@ -139,13 +139,17 @@ WIDGET_LOADER = (
 
 def _load_widget_code_late(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Issue 25: on pages with widgets, the widget code loads after the page is drawn."""
+
+    def name(script: Any) -> str:  # Sphinx names a static script "_static/<file>"
+        return str(getattr(script, "filename", script)).removeprefix("_static/")
+
     scripts = context.get("script_files", [])
-    found = [str(getattr(s, "filename", s)) for s in scripts if str(getattr(s, "filename", s)) in WIDGET_CODE]
+    found = [name(s) for s in scripts if name(s) in WIDGET_CODE]
     if not found:
         return
     from sphinx.builders.html._assets import _JavaScript
 
-    context["script_files"] = [s for s in scripts if str(getattr(s, "filename", s)) not in WIDGET_CODE]
+    context["script_files"] = [s for s in scripts if name(s) not in WIDGET_CODE]
     loader = WIDGET_LOADER % json.dumps([name for name in WIDGET_CODE if name in found])
     context["script_files"].append(_JavaScript("", body=loader, priority=900))
 
