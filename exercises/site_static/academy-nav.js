@@ -8,7 +8,7 @@
  *    which opens the drawer on a phone or folds the sidebar away on a wide screen.
  * 2. The notice under an exercise ("Open this page in JupyterLab") goes to the page's own
  *    launch button when the site has a hub set; otherwise to the page on getting the course.
- * 3. Wide tables scroll sideways in a box that says so, and can be scrolled from the keyboard.
+ * 3. Wide tables and charts scroll sideways in a box that says so, and can be scrolled from the keyboard.
  * 4. On the session plans page, each day has a button that prints that day alone.
  */
 (function () {
@@ -59,9 +59,10 @@
     });
   }
 
-  var CUE = "Scroll sideways to see every column";
+  var CUES = { table: "Scroll sideways to see every column", chart: "Scroll sideways to see the whole chart" };
 
   function markScrolling(box) {
+    var CUE = CUES[box.dataset.academyScroll || "table"];
     var overflows = box.scrollWidth > box.clientWidth + 1;
     box.classList.toggle("academy-scrolls", overflows);
     if (overflows) {
@@ -69,7 +70,8 @@
       box.setAttribute("role", "region");
       if (!box.getAttribute("aria-label")) {
         var caption = box.querySelector("caption");
-        box.setAttribute("aria-label", (caption ? caption.textContent.trim() + ": " : "Table: ") + CUE.toLowerCase());
+        var what = box.dataset.academyScroll === "chart" ? "Chart: " : "Table: ";
+        box.setAttribute("aria-label", (caption ? caption.textContent.trim() + ": " : what) + CUE.toLowerCase());
       }
     }
     var cue = box.previousElementSibling;
@@ -86,13 +88,15 @@
   }
 
   function wrapTables(root) {
-    root.querySelectorAll("article table").forEach(function (table) {
-      var parent = table.parentElement;
+    // Tables, and charts (drawn at their own size so their text stays legible), scroll in a box.
+    root.querySelectorAll("article table, article img.academy-chart").forEach(function (item) {
+      var parent = item.parentElement;
       if (parent.classList.contains("academy-table-scroll")) { return; }
       var box = document.createElement("div");
       box.className = "academy-table-scroll";
-      parent.insertBefore(box, table);
-      box.appendChild(table);
+      box.dataset.academyScroll = item.tagName === "IMG" ? "chart" : "table";
+      parent.insertBefore(box, item);
+      box.appendChild(item);
     });
     root.querySelectorAll(".academy-table-scroll").forEach(markScrolling);
   }
@@ -106,7 +110,7 @@
       var label = heading.textContent.replace(/#$/, "").split(":")[0].trim();
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "academy-print-day btn btn-outline-primary btn-sm";
+      button.className = "academy-print-day";
       button.textContent = "Print " + label + "'s plan";
       button.addEventListener("click", function () { printOnly(section); });
       heading.insertAdjacentElement("afterend", button);
