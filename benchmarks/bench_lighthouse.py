@@ -57,10 +57,15 @@ def audit(lighthouse: Path, url: str, preset: str, out: Path) -> dict[str, float
         f"--output-path={out}",
         f"--chrome-path={CHROMIUM}",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+        "--max-wait-for-load=120000",
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    done = subprocess.run(
+        command, check=False, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}
+    )
+    if done.returncode != 0:  # e.g. Chromium too slow to answer on a loaded machine: recorded, not fatal
+        return {"performance": -1, "error": (done.stderr.strip().splitlines() or ["?"])[-1][:200]}
     report = json.loads(out.read_text(encoding="utf-8"))
     result = {"performance": round(report["categories"]["performance"]["score"] * 100)}
     for metric in METRICS:
@@ -69,7 +74,12 @@ def audit(lighthouse: Path, url: str, preset: str, out: Path) -> dict[str, float
     return result
 
 
-def measure(runs: int = 3, html: Path = ROOT / "_build" / "html") -> dict[str, object]:
+def measure(
+    runs: int = 3,
+    html: Path = ROOT / "_build" / "html",
+    presets: tuple[str, ...] = ("desktop", "mobile"),
+    pages: tuple[str, ...] = tuple(PAGES),
+) -> dict[str, object]:
     if not (html / "index.html").is_file():
         sys.exit("Build the site first: make site")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
@@ -80,7 +90,9 @@ def measure(runs: int = 3, html: Path = ROOT / "_build" / "html") -> dict[str, o
         with tempfile.TemporaryDirectory(prefix="academy-lighthouse-") as tmp:
             lighthouse = install(Path(tmp))
             for name, path in PAGES.items():
-                for preset in ("desktop", "mobile"):
+                if name not in pages:
+                    continue
+                for preset in presets:
                     done = [audit(lighthouse, f"{base}/{path}", preset, Path(tmp) / "report.json") for _ in range(runs)]
                     median = statistics.median_low([d["performance"] for d in done])
                     chosen = next(d for d in done if d["performance"] == median)
@@ -94,7 +106,11 @@ def measure(runs: int = 3, html: Path = ROOT / "_build" / "html") -> dict[str, o
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
-    print(json.dumps(measure(parser.parse_args().runs), indent=2))
+    parser.add_argument("--preset", action="append", choices=("desktop", "mobile"), help="default: both")
+    parser.add_argument("--page", action="append", choices=tuple(PAGES), help="default: both")
+    args = parser.parse_args()
+    print(json.dumps(measure(args.runs, presets=tuple(args.preset or ("desktop", "mobile")),
+                             pages=tuple(args.page or PAGES)), indent=2))  # fmt: skip
 
 
 if __name__ == "__main__":
