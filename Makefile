@@ -1,5 +1,6 @@
 # The course's commands. README.md documents them; their names are the interface.
-#   make site   build the book into _build/html (strict: any warning or failing notebook fails)
+#   make site   build the book into _build/html (strict: any warning or failing notebook fails),
+#               then print it to PDF (tools/build_pdf.py: the course and each day, into _build/html/pdf)
 #   make test   every check: lint and types, unit tests, nbval over the notebooks, the strict build, site checks
 #   make lint   ruff (lint and format check) and mypy
 #   make lab    open JupyterLab on the course's start page
@@ -31,11 +32,13 @@ $(STAMP): requirements.lock pyproject.toml
 # The build runs notebooks with empty private folders, so nobody's answers reach the site.
 # tools/pre_execute.py first runs the notebooks into the build's cache in parallel (one per core).
 site: $(STAMP)
+	@bash tools/system-deps.sh site
 	rm -rf _build/.private && mkdir -p _build/.private
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
 	  $(BIN)/python tools/pre_execute.py
 	ACADEMY_WORK_DIR=$(CURDIR)/_build/.private/my-work ACADEMY_COHORT_DIR=$(CURDIR)/_build/.private/cohort-work \
 	  $(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python tools/build_pdf.py
 
 # System packages the tests need (Chromium, LibreOffice Writer): installed when missing and
 # we can (root or password-less sudo), otherwise one message naming the command to run.

@@ -20,6 +20,7 @@ fetch; they are left out of the published site, with the comments that point to 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,102 @@ def add_exercise_engine(app: Any) -> None:
     app.add_css_file("academy-exercises.css")
 
 
+def _lighten_built_pages(app: Any, exception: Exception | None) -> None:
+    """Issue 25: the icon script and search index leave every page (see ``exercises.site_pages``)."""
+    if exception is None and app.builder.format == "html":
+        from sphinx.util import logging
+
+        from exercises.site_pages import lighten_pages
+
+        done = lighten_pages(Path(app.outdir))
+        if done["missing_icons"]:
+            logging.getLogger(__name__).warning("icons with no shape in academy-icons.css: %s", done["missing_icons"])
+
+
+DAY_PAGE = re.compile(r"^modules/(day\d)[^/]*/index$")
+TAKE_AWAY = (
+    '<div class="academy-take-away" role="note" aria-label="Take this day with you">'
+    "<p><strong>Take this day with you:</strong> "
+    '<a href="{zip}" download>download the day</a> to run on your own computer (its pages, data and '
+    "a one-command start, <code>python3 start.py</code>; ZIP, {size}), or "
+    '<a href="{pdf}">read or print it as a PDF</a>.</p></div>'
+)
+
+
+def _day_take_away(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Issue 25: a day's first page links to its download bundle and its PDF, under the title."""
+    match = DAY_PAGE.match(pagename)
+    if not match or "body" not in context:
+        return
+    name = f"commissioning-academy-{match.group(1)}"
+    bundle = Path(app.outdir) / "downloads" / f"{name}.zip"
+    size = f"{bundle.stat().st_size / 1e6:.1f} MB" if bundle.is_file() else "about 1 MB"
+    box = TAKE_AWAY.format(
+        zip=context["pathto"](f"downloads/{name}.zip", 1),
+        pdf=context["pathto"](f"pdf/{name}.pdf", 1),
+        size=size,
+    )
+    context["body"] = context["body"].replace("</h1>", "</h1>\n" + box, 1)
+
+
+def _build_day_bundles(app: Any, env: Any) -> list[str]:
+    """Issue 25: the "download this day" zips, made after reading and before the pages that link to them."""
+    if app.builder.format == "html":
+        from exercises.site_downloads import build_bundles
+
+        titles = {name: title.astext() for name, title in env.titles.items()}
+        build_bundles(Path(app.srcdir), Path(app.outdir), titles)
+    return []
+
+
+WIDGET_CODE = ("require.js", "html-manager/embed-amd.js")
+# The widget manager (3.5 MB) is fetched only once the page has been drawn, so it never holds
+# up the page, nor the theme's own scripts (deferred scripts run in order: one deferred
+# behind it would wait for it). require.js first, then the manager, which then draws the
+# widgets from the page's saved state.
+WIDGET_LOADER = (
+    "window.addEventListener('DOMContentLoaded', function () {"
+    " var root = new URL((document.documentElement.dataset.content_root || '') + '_static/', window.location.href);"
+    " var files = %s;"
+    " (function next(i) { if (i >= files.length) return;"
+    " var s = document.createElement('script'); s.src = new URL(files[i], root).href;"
+    " s.onload = function () { next(i + 1); }; document.head.appendChild(s); })(0); });"
+)
+
+
+def _load_widget_code_late(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Issue 25: on pages with widgets, the widget code loads after the page is drawn."""
+
+    def name(script: Any) -> str:  # Sphinx names a static script "_static/<file>"
+        return str(getattr(script, "filename", script)).removeprefix("_static/")
+
+    scripts = context.get("script_files", [])
+    found = [name(s) for s in scripts if name(s) in WIDGET_CODE]
+    if not found:
+        return
+    from sphinx.builders.html._assets import _JavaScript
+
+    context["script_files"] = [s for s in scripts if name(s) not in WIDGET_CODE]
+    loader = WIDGET_LOADER % json.dumps([name for name in WIDGET_CODE if name in found])
+    context["script_files"].append(_JavaScript("", body=loader, priority=900))
+
+
+def _add_site_look(app: Any) -> None:
+    """Issue 25: the site's own style, navigation fixes and icons (``site_static/academy-*``)."""
+    app.add_css_file("academy-site.css")
+    app.add_css_file("academy-icons.css")
+    app.add_js_file("academy-nav.js", defer="defer")
+    app.connect("build-finished", _lighten_built_pages)
+    app.connect("env-updated", _build_day_bundles)
+    app.connect("html-page-context", _day_take_away)
+    app.connect("html-page-context", _load_widget_code_late, priority=950)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _add_static)
     add_exercise_engine(app)
     app.add_js_file("academy-a11y.js")
+    _add_site_look(app)
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_js_file(None, body=WIDGET_ASSETS_JS, priority=100)
     app.connect("build-finished", _drop_built_source_maps)

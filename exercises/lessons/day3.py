@@ -204,6 +204,7 @@ def funding_pots_chart() -> Any:
     """Horizontal bars of the pots on a log scale, local and national coloured apart."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter
 
     pots = load("funding_pots").sort_values("amount_gbp")
     figure = Figure(figsize=(8, 5.2))
@@ -215,6 +216,7 @@ def funding_pots_chart() -> Any:
     ]
     axes.barh(labels, pots["amount_gbp"] / 1e6, color=colours)
     axes.set_xscale("log")
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,g}"))  # 1, 10, 100: not 10 to a power
     axes.set_xlabel("Amount (£ million, log scale: each step is ten times the last)")
     axes.tick_params(axis="y", labelsize=7)
     axes.legend(

@@ -77,11 +77,15 @@ body[data-jp-theme-light=false] .academy-saved{color:#c8cbcd}
 .academy-chart{max-width:100%;height:auto}
 </style>"""
 
-# Shown on the website only until the browser's exercise engine (site_static/academy-exercises.js)
-# takes the exercise over, so it is true for a reader whose browser runs no JavaScript.
+# Shown on the website under each exercise, which the browser's exercise engine
+# (site_static/academy-exercises.js) checks with no server. The link goes to the page's launch
+# button when the site names a hub (``launch_buttons`` in _config.yml), else to how to get the
+# course: the site's academy-nav.js decides (issue 25).
 SITE_NOTE = (
     '<p class="academy-site-note">On the course website this exercise is checked in your browser, '
-    "which needs JavaScript. Your answers stay in this browser.</p>"
+    "which needs JavaScript, and your answers stay in this browser. "
+    '<a class="academy-launch" href="#academy-launch">Open this page in JupyterLab</a> '
+    "to keep them in your workbook.</p>"
 )
 
 

@@ -23,6 +23,9 @@ from typing import Any
 from exercises.widgets.markup import esc
 
 SUBPLOT_PARAMS = ("left", "right", "bottom", "top", "wspace", "hspace")
+# No text smaller than this: a chart shown at its drawn size then has text of at least 11 px
+# (1 pt = 4/3 px), which the website keeps by never shrinking a chart (issue 25).
+MIN_TEXT_PT = 8.5
 SVG_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "academy"}  # real text; the same file every time
 
 
@@ -113,6 +116,21 @@ class ChartLayout:
         self._params = {name: getattr(figure.subplotpars, name) for name in SUBPLOT_PARAMS}
 
 
+def legible_text(figure: Any) -> None:
+    """Raise any text of the figure smaller than ``MIN_TEXT_PT`` to that size."""
+    from matplotlib.text import Text
+
+    for axes in figure.axes:  # tick labels are made when drawn, from each axis's settings
+        for axis in (axes.xaxis, axes.yaxis):
+            for which, minor in (("major", False), ("minor", True)):
+                labels = axis.get_ticklabels(minor=minor)
+                if labels and min(label.get_fontsize() for label in labels) < MIN_TEXT_PT:
+                    axis.set_tick_params(which=which, labelsize=MIN_TEXT_PT)
+    for text in figure.findobj(Text):
+        if text.get_fontsize() < MIN_TEXT_PT:
+            text.set_fontsize(MIN_TEXT_PT)
+
+
 def figure_svg(figure: Any, layout: ChartLayout | None = None) -> bytes:
     """The figure laid out and drawn as SVG; pyplot figures are then closed.
 
@@ -125,6 +143,7 @@ def figure_svg(figure: Any, layout: ChartLayout | None = None) -> bytes:
 
     import matplotlib
 
+    legible_text(figure)
     (layout or ChartLayout()).apply(figure)
     buffer = io.BytesIO()
     with matplotlib.rc_context(SVG_STYLE):  # type: ignore[arg-type]

@@ -1,0 +1,146 @@
+"""Print the built website to PDF: the whole course and each day, offline, with the system's Chromium.
+
+``make site`` runs this after the book is built. Each page of ``_build/html`` is opened in
+headless Chromium (``/usr/bin/chromium``, or ``ACADEMY_CHROMIUM``; nothing is downloaded),
+served from this machine, and printed with the site's print style sheet once its widgets are
+drawn; the pages are then joined, with a bookmark per page, into
+
+- ``_build/html/pdf/commissioning-academy.pdf``: the start pages, the five days and the reference;
+- ``_build/html/pdf/commissioning-academy-dayN.pdf``: one per day (its pages in order).
+
+Any request to another host is refused, so the PDFs are made from the site alone.
+
+    .venv/bin/python tools/build_pdf.py [--html _build/html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import io
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("ACADEMY_CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]  # fmt: skip
+COURSE_PARTS = ("Start here", "The five days", "Reference")
+# Printed once every saved widget view has been drawn into the page (or after the limit).
+DRAWN = """() => document.readyState === "complete" && Array.from(
+  document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')).every(
+  view => view.previousElementSibling && view.previousElementSibling.querySelector(".lm-Widget"))"""
+MARGIN = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
+
+
+def toc_pages(root: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """(the course's pages in order, {"day1": that day's pages}) from ``_toc.yml``."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    course = [toc["root"]]
+    days: dict[str, list[str]] = {}
+    for part in toc["parts"]:
+        if part["caption"] not in COURSE_PARTS:
+            continue
+        for chapter in part["chapters"]:
+            pages = [chapter["file"], *(s["file"] for s in chapter.get("sections", []))]
+            course += pages
+            match = re.search(r"/(day\d)", chapter["file"])
+            if part["caption"] == "The five days" and match:
+                days[match.group(1)] = pages
+    return course, days
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def print_pages(html: Path, pages: list[str]) -> dict[str, tuple[str, bytes]]:
+    """{page: (its title, its PDF)} for every page, printed in headless Chromium."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        sys.exit(f"Chromium is missing at {CHROMIUM}: install Debian's 'chromium' or set ACADEMY_CHROMIUM.")
+    printed: dict[str, tuple[str, bytes]] = {}
+    with serve(html) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1000, "height": 1400}, color_scheme="light")
+        context.add_init_script("localStorage.setItem('theme', 'light'); localStorage.setItem('mode', 'light');")
+        host = urlsplit(base).netloc
+        context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == host
+                      else route.abort())  # fmt: skip
+        tab = context.new_page()
+        for page in pages:
+            tab.goto(f"{base}/{page}.html", wait_until="load")
+            try:
+                tab.wait_for_function(DRAWN, timeout=60_000)
+            except PlaywrightTimeout:
+                sys.exit(f"{page}: its widgets were not drawn within 60 s, so it cannot be printed whole.")
+            tab.evaluate("async () => { await document.fonts.ready; if (window.MathJax && MathJax.startup) "
+                         "await MathJax.startup.promise; }")  # fmt: skip
+            title = tab.locator("h1").first.inner_text().replace("#", "").strip()
+            printed[page] = (title, tab.pdf(format="A4", margin=MARGIN, print_background=True, outline=False))
+        browser.close()
+    return printed
+
+
+def join(printed: dict[str, tuple[str, bytes]], pages: list[str], target: Path, title: str) -> int:
+    """Join the printed ``pages`` into ``target`` with one bookmark per page; how many sheets."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in pages:
+        heading, data = printed[page]
+        start = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(data)))
+        writer.add_outline_item(heading, start)
+    writer.add_metadata({"/Title": title, "/Author": "The Commissioning Academy course team"})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return len(writer.pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html")
+    args = parser.parse_args(argv)
+    if not (args.html / "index.html").is_file():
+        sys.exit(f"No built site in {args.html}: run `make site` first.")
+    course, days = toc_pages(ROOT)
+    started = time.perf_counter()
+    printed = print_pages(args.html, course)
+    out = args.html / "pdf"
+    sheets = join(printed, course, out / "commissioning-academy.pdf", "The Commissioning Academy")
+    print(f"pdf/commissioning-academy.pdf: {sheets} pages")
+    for day, pages in days.items():
+        heading = printed[pages[0]][0]
+        sheets = join(printed, pages, out / f"commissioning-academy-{day}.pdf", f"The Commissioning Academy: {heading}")
+        print(f"pdf/commissioning-academy-{day}.pdf: {sheets} pages")
+    print(f"Printed {len(course)} pages in {time.perf_counter() - started:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
