@@ -27,9 +27,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import PdfMargins
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("ACADEMY_CHROMIUM", "/usr/bin/chromium"))
@@ -40,7 +44,7 @@ COURSE_PARTS = ("Start here", "The five days", "Reference")
 DRAWN = """() => document.readyState === "complete" && Array.from(
   document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')).every(
   view => view.previousElementSibling && view.previousElementSibling.querySelector(".lm-Widget"))"""
-MARGIN = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
+MARGIN: PdfMargins = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
 
 
 def toc_pages(root: Path) -> tuple[list[str], dict[str, list[str]]]:
@@ -91,12 +95,14 @@ def print_pages(html: Path, pages: list[str]) -> dict[str, tuple[str, bytes]]:
         context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == host
                       else route.abort())  # fmt: skip
         tab = context.new_page()
+        tab.set_default_timeout(600_000)  # generous: a busy machine loads and prints slowly
+        tab.set_default_navigation_timeout(600_000)
         for page in pages:
             tab.goto(f"{base}/{page}.html", wait_until="load")
             try:
-                tab.wait_for_function(DRAWN, timeout=60_000)
+                tab.wait_for_function(DRAWN, timeout=600_000)  # generous: a busy machine draws slowly
             except PlaywrightTimeout:
-                sys.exit(f"{page}: its widgets were not drawn within 60 s, so it cannot be printed whole.")
+                sys.exit(f"{page}: its widgets were not drawn within 10 minutes, so it cannot be printed whole.")
             tab.evaluate("async () => { await document.fonts.ready; if (window.MathJax && MathJax.startup) "
                          "await MathJax.startup.promise; }")  # fmt: skip
             title = tab.locator("h1").first.inner_text().replace("#", "").strip()
