@@ -576,7 +576,8 @@ CYNEFIN_TRIAGE = SortKey(
         "A quality-of-life survey for a town's residents": (SIMPLE, COMPLICATED),
         "Places in a hostel for people who present as homeless": (COMPLICATED, COMPLEX),
         "A service for young people with autism": COMPLEX,
-        "Reducing falls among older people across Brackenford": COMPLEX,
+        "Choosing which falls-prevention interventions to offer older people at risk": COMPLICATED,
+        "Getting strength-and-balance exercise taken up, and kept up, across Brackenford": COMPLEX,
         "A storm has flooded a care home and residents must move tonight": CHAOTIC,
     },
     feedback={
@@ -591,8 +592,12 @@ CYNEFIN_TRIAGE = SortKey(
         "'wicked problem' with no clear link between cause and effect.",
         "A service for young people with autism": "Complex (our reading): many people, services and families interact, and what helps emerges over "
         "time. The RSA's point is that it should not be bought like latex gloves.",
-        "Reducing falls among older people across Brackenford": "Complex: falls have many causes (health, homes, medicines, loneliness, weather) that interact. "
-        "You learn what works by trying things.",
+        "Choosing which falls-prevention interventions to offer older people at risk": "Complicated (our reading): the evidence is "
+        "strong. NICE's falls guideline (NG249, 2025) sets out assessment and interventions, and a Cochrane review of 108 "
+        "trials found that exercise cuts the rate of falls by about 23%. Expertise can tell you what works.",
+        "Getting strength-and-balance exercise taken up, and kept up, across Brackenford": "Complex (our reading): what works "
+        "in a trial is known; whether older people take it up and keep going at scale depends on trust, transport, "
+        "loneliness, the workforce and much else that interacts. That part you learn by trying, with feedback.",
         "A storm has flooded a care home and residents must move tonight": "Chaotic: people's safety comes first. Act to stabilise; review afterwards.",
     },
 )
