@@ -68,18 +68,42 @@ MAKE, BUY, GRANT, INSOURCE, PARTNER, STOP = "Make", "Buy", "Grant", "Insource", 
 
 # The options (option, what it is, when it fits, watch out for).
 OPTIONS: tuple[tuple[str, str, str, str], ...] = (
-    (MAKE, "Provide the service in-house.", "Core statutory duties; you need close control; no market.",
-     "No comparison to keep it sharp; hard to change."),
-    (BUY, "Procure a specified service under a contract.", "The service can be specified and a market exists.",
-     "A tight specification locks in today's answer; thin markets; cost of procuring."),
-    (GRANT, "Fund an organisation's own proposal.", "Community-led or new ideas; small and voluntary providers.",
-     "Less control; a 'grant' that buys a specified service may in law be a contract."),
-    (INSOURCE, "Bring an outsourced service back in-house.", "A failing contract or provider; strategic control.",
-     "Staff transfer (TUPE), pensions, capability and one-off costs."),
-    (PARTNER, "Share the work and risk with other bodies: an alliance, a joint venture, a section 75 agreement.",
-     "Problems no one body can solve; shared outcomes.", "Governance and accountability take time to build."),
-    (STOP, "Decommission: end or change a service.", "No evidence of benefit; need has changed; a better option.",
-     "People mid-service; provider viability; consultation and equality duties."),
+    (
+        MAKE,
+        "Provide the service in-house.",
+        "Core statutory duties; you need close control; no market.",
+        "No comparison to keep it sharp; hard to change.",
+    ),
+    (
+        BUY,
+        "Procure a specified service under a contract.",
+        "The service can be specified and a market exists.",
+        "A tight specification locks in today's answer; thin markets; cost of procuring.",
+    ),
+    (
+        GRANT,
+        "Fund an organisation's own proposal.",
+        "Community-led or new ideas; small and voluntary providers.",
+        "Less control; a 'grant' that buys a specified service may in law be a contract.",
+    ),
+    (
+        INSOURCE,
+        "Bring an outsourced service back in-house.",
+        "A failing contract or provider; strategic control.",
+        "Staff transfer (TUPE), pensions, capability and one-off costs.",
+    ),
+    (
+        PARTNER,
+        "Share the work and risk with other bodies: an alliance, a joint venture, a section 75 agreement.",
+        "Problems no one body can solve; shared outcomes.",
+        "Governance and accountability take time to build.",
+    ),
+    (
+        STOP,
+        "Decommission: end or change a service.",
+        "No evidence of benefit; need has changed; a better option.",
+        "People mid-service; provider viability; consultation and equality duties.",
+    ),
 )
 
 OPTION_SORT = SortKey(

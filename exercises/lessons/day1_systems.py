@@ -198,21 +198,41 @@ def causal_loop_chart() -> Any:
     axes.axis("off")
     for name, (x, y) in _POSITIONS.items():
         axes.text(
-            x, y, name.replace(" ", "\n", 1) if len(name) > 18 else name, ha="center", va="center", fontsize=9,
+            x,
+            y,
+            name.replace(" ", "\n", 1) if len(name) > 18 else name,
+            ha="center",
+            va="center",
+            fontsize=9,
             bbox={"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": GREY},
         )
     for links, colour, rad in ((CROWDING_OUT, ORANGE, -0.25), (FEAR_SPIRAL, BLUE, -0.25)):
         for link in links:
             start, end = _POSITIONS[link.cause], _POSITIONS[link.effect]
             arrow = FancyArrowPatch(
-                start, end, connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>", mutation_scale=14,
-                color=colour, linewidth=1.6, shrinkA=28, shrinkB=28,
+                start,
+                end,
+                connectionstyle=f"arc3,rad={rad}",
+                arrowstyle="-|>",
+                mutation_scale=14,
+                color=colour,
+                linewidth=1.6,
+                shrinkA=28,
+                shrinkB=28,
             )
             axes.add_patch(arrow)
             mid_x = (start[0] + end[0]) / 2 + rad * (end[1] - start[1]) * 0.5
             mid_y = (start[1] + end[1]) / 2 - rad * (end[0] - start[0]) * 0.5
-            axes.text(mid_x, mid_y, "+" if link.sign > 0 else "\u2212", fontsize=13, color=colour, ha="center",
-                      va="center", fontweight="bold")
+            axes.text(
+                mid_x,
+                mid_y,
+                "+" if link.sign > 0 else "\u2212",
+                fontsize=13,
+                color=colour,
+                ha="center",
+                va="center",
+                fontweight="bold",
+            )
     axes.text(0.72, 0.5, "R1\ncrowding out", ha="center", va="center", fontsize=9, color=ORANGE)
     axes.text(0.28, 0.5, "R2\nfear spiral", ha="center", va="center", fontsize=9, color=BLUE)
     axes.set_title("Falls in Brackenford: two reinforcing loops (fictional example)")

@@ -185,7 +185,9 @@ def baseline_chart(baseline: Baseline) -> Any:
     axes.plot(range(n), baseline.values, marker="o", color=ORANGE, linewidth=2, label="Admissions after a fall")
     trend_x = list(range(0, n + len(baseline.forecast)))
     trend_y = [baseline.intercept + baseline.slope * t for t in trend_x]
-    axes.plot(trend_x, trend_y, linestyle="--", color=GREY, linewidth=1.6, label="Trend, and forecast if nothing changes")
+    axes.plot(
+        trend_x, trend_y, linestyle="--", color=GREY, linewidth=1.6, label="Trend, and forecast if nothing changes"
+    )
     axes.plot(
         [n - 1, n + len(baseline.forecast) - 1],
         [baseline.values[-1], baseline.values[-1] - 20],

@@ -12,13 +12,21 @@ from exercises.lessons.common import ChoiceKey, SortKey
 
 # SCIE's four principles of co-production, with what each means in practice (our words).
 PRINCIPLES: tuple[tuple[str, str], ...] = (
-    ("Equality", "Everyone has assets to bring; no group is more important. Meetings, papers and decisions are "
-     "shared, not presented."),
-    ("Diversity", "Seek out the people least often heard, including those the service fails, not only confident "
-     "regulars."),
+    (
+        "Equality",
+        "Everyone has assets to bring; no group is more important. Meetings, papers and decisions are "
+        "shared, not presented.",
+    ),
+    (
+        "Diversity",
+        "Seek out the people least often heard, including those the service fails, not only confident regulars.",
+    ),
     ("Accessibility", "Times, places, formats and language that let people take part; pay expenses in advance."),
-    ("Reciprocity", "People get something back for what they give: payment for their time, skills, credit and "
-     "influence over what happens."),
+    (
+        "Reciprocity",
+        "People get something back for what they give: payment for their time, skills, credit and "
+        "influence over what happens.",
+    ),
 )
 
 # The Design Council's double diamond (2005; framework for innovation 2019).
@@ -37,10 +45,16 @@ TIME = "3. Adequate time"
 CONSIDERED = "4. Conscientiously considered"
 GUNNING: tuple[tuple[str, str], ...] = (
     (FORMATIVE, "Consult while proposals are still open: the decision must not already be made."),
-    (REASONS, "Give enough information and reasons for people to understand the proposal and respond intelligently, "
-     "including the options rejected where that matters."),
-    (TIME, "Allow enough time to consider and respond (there is no fixed period; it depends on the subject and who is "
-     "affected)."),
+    (
+        REASONS,
+        "Give enough information and reasons for people to understand the proposal and respond intelligently, "
+        "including the options rejected where that matters.",
+    ),
+    (
+        TIME,
+        "Allow enough time to consider and respond (there is no fixed period; it depends on the subject and who is "
+        "affected).",
+    ),
     (CONSIDERED, "Take the responses conscientiously into account when the decision is made, and be able to show it."),
 )
 

@@ -21,16 +21,25 @@ NOT_PERSONAL = "Not personal data"
 # usually means for a public body. (The Data (Use and Access) Act 2025 adds a seventh,
 # "recognised legitimate interests", Article 6(1)(ea).)
 LAWFUL_BASES: tuple[tuple[str, str, str], ...] = (
-    ("(a) Consent", "The person has freely agreed, for a specific purpose.",
-     "Rarely right for a public body's core work: the power imbalance means consent is seldom freely given, "
-     "and the person can withdraw it at any time."),
+    (
+        "(a) Consent",
+        "The person has freely agreed, for a specific purpose.",
+        "Rarely right for a public body's core work: the power imbalance means consent is seldom freely given, "
+        "and the person can withdraw it at any time.",
+    ),
     ("(b) Contract", "Needed for a contract with the person.", "Uncommon in commissioning."),
     ("(c) Legal obligation", "Needed to comply with a law.", "For example a statutory return to government."),
     ("(d) Vital interests", "Needed to protect someone's life.", "Emergencies only, when no other basis will do."),
-    ("(e) Public task", "Needed for a task in the public interest or an official function with a basis in law.",
-     "The usual basis for councils, the NHS and the police: name the statute that gives the function."),
-    ("(f) Legitimate interests", "Needed for the organisation's legitimate interests, balanced against the person's.",
-     "Not available to a public authority for its public tasks; voluntary and private providers use it."),
+    (
+        "(e) Public task",
+        "Needed for a task in the public interest or an official function with a basis in law.",
+        "The usual basis for councils, the NHS and the police: name the statute that gives the function.",
+    ),
+    (
+        "(f) Legitimate interests",
+        "Needed for the organisation's legitimate interests, balanced against the person's.",
+        "Not available to a public authority for its public tasks; voluntary and private providers use it.",
+    ),
 )
 
 # The eight Caldicott principles (National Data Guardian, December 2020), in our words.
@@ -49,8 +58,11 @@ CALDICOTT: tuple[str, ...] = (
 SHARING_AGREEMENT: tuple[tuple[str, str], ...] = (
     ("Purpose", "What the sharing is for, and the benefit to people, in plain words."),
     ("Parties and roles", "Who shares with whom; who is a controller, a joint controller or a processor."),
-    ("Lawful basis", "The Article 6 basis and, for health or other special category data, the Article 9 condition; "
-     "for confidential patient information, how the common law duty of confidence is met."),
+    (
+        "Lawful basis",
+        "The Article 6 basis and, for health or other special category data, the Article 9 condition; "
+        "for confidential patient information, how the common law duty of confidence is met.",
+    ),
     ("Data items", "Exactly which fields, at what level (named, pseudonymised or aggregate): the minimum needed."),
     ("Transparency", "How people are told (privacy notices) and how they can object."),
     ("Security and access", "How it is sent, stored and who may see it."),

@@ -74,8 +74,7 @@ def case_profile(iod: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out["Within the most deprived (%)"] = [
-        most_deprived_percent(r, n)
-        for r, n in zip(out["Rank of average score"], out["Districts ranked"], strict=True)
+        most_deprived_percent(r, n) for r, n in zip(out["Rank of average score"], out["Districts ranked"], strict=True)
     ]
     order = list(dict.fromkeys(CASE_OF.values()))
     out["_case"] = out["Case"].map(order.index)

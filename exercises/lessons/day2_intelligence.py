@@ -118,7 +118,14 @@ def regression_chart(result: RegressionResult) -> Any:
 
 
 # The Government Data Quality Framework's six dimensions (Government Data Quality Hub, 2020).
-QUALITY_DIMENSIONS: tuple[str, ...] = ("Accuracy", "Completeness", "Consistency", "Timeliness", "Uniqueness", "Validity")
+QUALITY_DIMENSIONS: tuple[str, ...] = (
+    "Accuracy",
+    "Completeness",
+    "Consistency",
+    "Timeliness",
+    "Uniqueness",
+    "Validity",
+)
 
 QUALITY_SORT = SortKey(
     categories=QUALITY_DIMENSIONS,
