@@ -231,8 +231,8 @@ FIVE_PROBLEMS: tuple[tuple[str, str, tuple[int, int]], ...] = (
 
 def five_problems_table() -> pd.DataFrame:
     """The five problems of the traditional commissioning cycle (PSTA 2019, S1, lines 753–798)."""
-    rows = [(stage, problem, f"{a}\u2013{b}") for stage, problem, (a, b) in FIVE_PROBLEMS]
-    return pd.DataFrame(rows, columns=["Stage", "The problem", "Report lines"]).set_index("Stage")
+    rows = [(stage, problem) for stage, problem, _lines in FIVE_PROBLEMS]
+    return pd.DataFrame(rows, columns=["Stage", "The problem"]).set_index("Stage")
 
 
 # Labels of the learning-loops calculator's results. The chart reads them back.

@@ -89,8 +89,8 @@ DRIVERS: tuple[tuple[str, str, tuple[int, int]], ...] = (
 
 def drivers_table() -> pd.DataFrame:
     """The three trends behind collaboration (PSTA 2019, S3, lines 2227–2283)."""
-    rows = [(name, text, f"{a}\u2013{b}") for name, text, (a, b) in DRIVERS]
-    return pd.DataFrame(rows, columns=["Trend", "What it means", "Report lines"]).set_index("Trend")
+    rows = [(name, text) for name, text, _lines in DRIVERS]
+    return pd.DataFrame(rows, columns=["Trend", "What it means"]).set_index("Trend")
 
 
 JUSTIFICATIONS: tuple[str, ...] = (
@@ -150,8 +150,8 @@ MODEL_NAMES: tuple[str, ...] = tuple(model.name for model in MODELS)
 
 def models_table() -> pd.DataFrame:
     """The four models, what each does and the projects the article names for it."""
-    rows = [(m.name, m.what, ", ".join(m.examples), f"{m.lines[0]}\u2013{m.lines[1]}") for m in MODELS]
-    return pd.DataFrame(rows, columns=["Model", "What it does", "Projects named", "Report lines"]).set_index("Model")
+    rows = [(m.name, m.what, ", ".join(m.examples)) for m in MODELS]
+    return pd.DataFrame(rows, columns=["Model", "What it does", "Projects named"]).set_index("Model")
 
 
 def named_projects() -> tuple[str, ...]:
@@ -311,8 +311,8 @@ FOUR_CHANGES: tuple[tuple[str, str, tuple[int, int]], ...] = (
 
 def four_changes_table() -> pd.DataFrame:
     """What changed where collaboration took hold (PSTA 2019, S3, lines 2357–2409)."""
-    rows = [(area, change, f"{a}\u2013{b}") for area, change, (a, b) in FOUR_CHANGES]
-    return pd.DataFrame(rows, columns=["What changed", "What the GO Lab saw", "Report lines"]).set_index("What changed")
+    rows = [(area, change) for area, change, _lines in FOUR_CHANGES]
+    return pd.DataFrame(rows, columns=["What changed", "What the GO Lab saw"]).set_index("What changed")
 
 
 OPEN_QUESTIONS: tuple[str, ...] = (
@@ -343,7 +343,6 @@ def claims_table(facts: pd.DataFrame, case: str) -> pd.DataFrame:
             "As stated": [as_stated(row) for _, row in rows.iterrows()],
             "When": rows["period"].astype(str),
             "What to check": rows["note"].fillna("").astype(str).replace("", "\u2014"),
-            "Report lines": _report_lines(rows),
         }
     )
     return table.set_index("What the report claims")
@@ -945,7 +944,6 @@ def data_sharing_projects(projects: pd.DataFrame) -> pd.DataFrame:
             "Cohort": about_data["cohort"].astype(int),
             "Project": about_data["project"].astype(str),
             "Status": about_data["status"].astype(str),
-            "Report lines": _report_lines(about_data),
         }
     )
     return table.reset_index(drop=True)
