@@ -312,7 +312,7 @@ def test_asset_based_stages_order() -> None:
     order = list(day1.ABC_STAGES_IN_ORDER)
     assert order.index("Outcome-focused") < order.index("Asset-aware")
     table = day1.abc_stages_table()
-    assert list(table["Position in the text copy"]) == [1, 3, 2, 4]
+    assert list(table["Position in the report's list"]) == [1, 3, 2, 4]
     assert set(day1.ABC_STAGE_TEXT) == set(order)
 
 

@@ -285,11 +285,11 @@ ABC_STAGE_TEXT = {
 
 
 def abc_stages_table() -> pd.DataFrame:
-    """Field and Miller's stages in the course's order, with the position each had in the text."""
+    """Field and Miller's stages in the course's order, with the position each has in the report's list."""
     rows = [
         (i, stage, ABC_STAGES_AS_EXTRACTED.index(stage) + 1, ABC_STAGE_TEXT[stage])
         for i, stage in enumerate(ABC_STAGES_IN_ORDER, start=1)
     ]
-    return pd.DataFrame(rows, columns=["Step", "Stage", "Position in the text copy", "What it looks like"]).set_index(
-        "Step"
-    )
+    return pd.DataFrame(
+        rows, columns=["Step", "Stage", "Position in the report's list", "What it looks like"]
+    ).set_index("Step")

@@ -5,6 +5,7 @@ Plain Python and pandas (and matplotlib for charts): nothing here imports ipywid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -188,10 +189,16 @@ LADDER_CASES: tuple[LadderCase, ...] = (
 )
 
 
+def _reader_citation(text: str) -> str:
+    """A citation as a reader sees it: no line numbers of the course's text copy of the report."""
+    return re.sub(r",?\s*lines?\s+\d+\s*[\u2013-]\s*\d+", "", text)
+
+
 def ladder_cases_table() -> pd.DataFrame:
     """Each case with its lowest and highest fitting step (the course's reading)."""
     rows = [
-        (c.case, c.evidence, c.low if c.low == c.high else f"{c.low} to {c.high}", c.citation) for c in LADDER_CASES
+        (c.case, c.evidence, c.low if c.low == c.high else f"{c.low} to {c.high}", _reader_citation(c.citation))
+        for c in LADDER_CASES
     ]
     return pd.DataFrame(rows, columns=["Case", "What happened", "Where it sits (our reading)", "Source"]).set_index(
         "Case"
