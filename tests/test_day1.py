@@ -312,7 +312,7 @@ def test_asset_based_stages_order() -> None:
     order = list(day1.ABC_STAGES_IN_ORDER)
     assert order.index("Outcome-focused") < order.index("Asset-aware")
     table = day1.abc_stages_table()
-    assert list(table["Position in the text copy"]) == [1, 3, 2, 4]
+    assert list(table["Position in the report's list"]) == [1, 3, 2, 4]
     assert set(day1.ABC_STAGE_TEXT) == set(order)
 
 
@@ -372,9 +372,10 @@ def day1_notebooks() -> list[Path]:
     return sorted(DAY1.glob("*.ipynb"))
 
 
-def test_day1_has_four_to_six_pages() -> None:
+def test_day1_has_between_four_and_ten_pages() -> None:
+    """Core session pages, the self-study pages added for depth, and the team step."""
     pages = day1_notebooks() + sorted(DAY1.glob("0*.md"))
-    assert 4 <= len(pages) <= 6
+    assert 4 <= len(pages) <= 12
     assert (DAY1 / "index.md").is_file()
 
 
