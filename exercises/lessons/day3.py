@@ -20,9 +20,7 @@ import pandas as pd
 
 from exercises.data import load
 from exercises.lessons import finance
-from exercises.lessons import simulation as sim
 from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
-from exercises.lessons.simulation import Parameters
 
 
 def _fact(table: str, fact_id: str, column: str = "value", key: str = "fact_id") -> float:
@@ -426,3 +424,25 @@ def storyhouse_chart() -> Any:
     return figure
 
 
+# --- the simulation, now in day3_business_case (kept here for callers of the old names) ---
+
+
+def simulation_defaults() -> Any:
+    """See :func:`exercises.lessons.day3_business_case.simulation_defaults`."""
+    from exercises.lessons import day3_business_case
+
+    return day3_business_case.simulation_defaults()
+
+
+def simulation_pair(*args: Any, **kwargs: Any) -> pd.DataFrame:
+    """See :func:`exercises.lessons.day3_business_case.simulation_pair`."""
+    from exercises.lessons import day3_business_case
+
+    return day3_business_case.simulation_pair(*args, **kwargs)
+
+
+def simulation_chart(table: pd.DataFrame, figure: Any = None) -> Any:
+    """See :func:`exercises.lessons.day3_business_case.simulation_chart`."""
+    from exercises.lessons import day3_business_case
+
+    return day3_business_case.simulation_chart(table, figure)

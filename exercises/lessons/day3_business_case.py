@@ -296,7 +296,9 @@ def switching_chart(name: str = "Preferred: steady programme") -> Any:
     axes = figure.add_subplot()
     axes.plot(effects, values, color=BLUE, linewidth=2, label="NPV of the steady programme")
     axes.axhline(0, color="black", linewidth=0.8)
-    axes.axvline(p.effect_per_place, color=GREY, linestyle="--", label=f"Derived from the data: {p.effect_per_place:.3f}")
+    axes.axvline(
+        p.effect_per_place, color=GREY, linestyle="--", label=f"Derived from the data: {p.effect_per_place:.3f}"
+    )
     axes.axvline(switch, color=ORANGE, linestyle=":", linewidth=2, label=f"Switching value: {switch:.3f}")
     axes.set_xlabel("Admissions avoided per place per year")
     axes.set_ylabel("£ thousands, today's money")
@@ -383,3 +385,9 @@ def simulation_chart(table: pd.DataFrame, figure: Any = None) -> Any:
         axes.relim()
         axes.autoscale_view()
     return figure
+
+
+def who_gains_table(name: str = "Preferred: steady programme") -> pd.DataFrame:
+    """:func:`who_gains` as a two-column table for display."""
+    gains = who_gains(name)
+    return pd.DataFrame({"Organisation": list(gains), "£, today's money": list(gains.values())})

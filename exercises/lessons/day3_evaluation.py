@@ -187,4 +187,15 @@ def evaluation_plan_text(
     missing = [name for name, text in parts.items() if not str(text).strip()]
     if missing:
         raise ValueError(f"Please fill in: {', '.join(missing)}.")
-    return " ".join(f"{name}: {str(text).strip().rstrip('.')}." for name, text in parts.items())
+
+    def sentence(text: str) -> str:
+        text = str(text).strip().rstrip(".")
+        return text if text.endswith(("?", "!")) else text + "."
+
+    return " ".join(f"{name}: {sentence(text)}" for name, text in parts.items())
+
+
+def estimates_table() -> pd.DataFrame:
+    """:func:`estimates` as a two-column table for display."""
+    est = estimates()
+    return pd.DataFrame({"Design": list(est), "Estimated effect (per 1,000 a quarter)": list(est.values())})

@@ -111,7 +111,10 @@ def rate_card_table(card: tuple[finance.Outcome, ...] = RATE_CARD) -> pd.DataFra
 def cards_compared() -> pd.DataFrame:
     """The weak card beside the outcomes-only card: what the commissioner pays and what investors make."""
     rows = []
-    for label, result in (("Pays for an output, no baseline", weak_contract()), ("Outcomes only, above a baseline", default_contract())):
+    for label, result in (
+        ("Pays for an output, no baseline", weak_contract()),
+        ("Outcomes only, above a baseline", default_contract()),
+    ):
         rows.append(
             {
                 "Rate card": label,
@@ -172,7 +175,11 @@ def price_from_value(
 def pricing_answer() -> float:
     """The exercise's answer: the price per outcome when every outcome is paid for (£2,000)."""
     return price_from_value(
-        SYNTHETIC_VALUE_PER_OUTCOME, SYNTHETIC_SHARE_TO_PAY, SYNTHETIC_EXPECTED, SYNTHETIC_BASELINE, pay_above_baseline=False
+        SYNTHETIC_VALUE_PER_OUTCOME,
+        SYNTHETIC_SHARE_TO_PAY,
+        SYNTHETIC_EXPECTED,
+        SYNTHETIC_BASELINE,
+        pay_above_baseline=False,
     )
 
 

@@ -248,9 +248,7 @@ def to_real(cash: float, year: int, inflation: float) -> float:
     return cash / (1.0 + inflation) ** year
 
 
-def switching_value(
-    outcome_at: Callable[[float], float], low: float, high: float, *, tolerance: float = 1e-9
-) -> float:
+def switching_value(outcome_at: Callable[[float], float], low: float, high: float, *, tolerance: float = 1e-9) -> float:
     """The input at which ``outcome_at(input)`` is zero, found by bisection between ``low`` and ``high``.
 
     The Green Book calls this a switching value: how far an assumption must move before
