@@ -65,12 +65,12 @@ def test_storyhouse_mix():
 
 
 def test_invest_to_save_with_nothing_taken_off():
-    result = day3.invest_to_save(100, 100, 1, 0, 0, 0, 0, 0)
-    # 100 in year 1 at 3.5%: 100 / 1.035 = 96.62
-    assert result["Savings counted, in today's money (£)"] == pytest.approx(96.618, abs=1e-3)
-    # attribution 30% (due to others) keeps 70%: 70 / 1.035 = 67.63
-    shared = day3.invest_to_save(100, 100, 1, 0, 0.3, 0, 0, 0)
-    assert shared["Savings counted, in today's money (£)"] == pytest.approx(67.633, abs=1e-3)
+    result = day3.invest_to_save(100, 100_000, 1, 0, 0, 0, 0, 0)
+    # £100,000 in year 1 at 3.5%: 100,000 / 1.035 = 96,618 (whole pounds)
+    assert result["Savings counted, in today's money (£)"] == 96_618
+    # attribution 30% (due to others) keeps 70%: 70,000 / 1.035 = 67,633
+    shared = day3.invest_to_save(100, 100_000, 1, 0, 0.3, 0, 0, 0)
+    assert shared["Savings counted, in today's money (£)"] == 67_633
 
 
 def test_answer_keys():

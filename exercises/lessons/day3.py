@@ -155,11 +155,11 @@ def invest_to_save(
     )
     benefits_today = float(table["counted_today"].sum())
     return {
-        "Savings claimed over the period (£)": saving * years,
-        "Savings counted over the period (£)": float(table["counted"].sum()),
-        "Savings counted, in today's money (£)": benefits_today,
-        "Cost with optimism bias (£)": cost,
-        "Net present value (£)": benefits_today - cost,
+        "Savings claimed over the period (£)": round(saving * years),
+        "Savings counted over the period (£)": round(float(table["counted"].sum())),
+        "Savings counted, in today's money (£)": round(benefits_today),
+        "Cost with optimism bias (£)": round(cost),
+        "Net present value (£)": round(benefits_today - cost),
         "Benefit-cost ratio": round(benefits_today / cost, 2),
     }
 

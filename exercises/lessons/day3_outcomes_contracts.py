@@ -76,6 +76,9 @@ def _work_out(
         card, cohort, capital=capital, provider_share=provider_share, rate=green_book_rate(), delay=delay, cap=cap
     )
     irr = result.pop("Investors' internal rate of return")
+    for key, amount in result.items():
+        if key.endswith("(£)"):
+            result[key] = round(amount)
     result["Investors' money multiple"] = round(result["Investors' money multiple"], 2)
     result["Investors' internal rate of return (% a year)"] = (
         round(100 * irr, 1) if irr == irr else "none: they lose money"  # NaN when they never break even
