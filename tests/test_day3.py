@@ -26,7 +26,11 @@ def test_life_chances_fund_sizes_differ():
 
 
 def test_funding_pots_table_has_every_pot():
-    assert len(day3.funding_pots_table()) == len(load("funding_pots"))
+    table = day3.funding_pots_table()
+    assert len(table) == len(load("funding_pots"))
+    # amounts read as people say them, largest first, never as floats
+    assert table["Amount"].iloc[0] == "£250 billion"
+    assert "£9.5 million" in table["Amount"].tolist()
     assert day3.funding_pots_chart().get_axes()[0].get_title()
 
 

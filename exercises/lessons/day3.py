@@ -198,20 +198,18 @@ def shrinking_chart(result: dict[str, float], figure: Any = None) -> Any:
 
 def funding_pots_table() -> pd.DataFrame:
     """The funding pots the report names, largest first."""
-    pots = load("funding_pots")
-    return (
-        pd.DataFrame(
-            {
-                "Fund or budget": pots["fund"].astype(str),
-                "Amount (£ million)": (pots["amount_gbp"] / 1e6).round(1),
-                "As stated": pots["qualifier"].astype(str),
-                "Total or per year": pots["basis"].astype(str),
-                "Level": pots["level"].astype(str),
-            }
-        )
-        .sort_values("Amount (£ million)", ascending=False)
-        .reset_index(drop=True)
-    )
+    from exercises.lessons.sources import money
+
+    pots = load("funding_pots").sort_values("amount_gbp", ascending=False)
+    return pd.DataFrame(
+        {
+            "Fund or budget": pots["fund"].astype(str),
+            "Amount": [money(float(amount)) for amount in pots["amount_gbp"]],
+            "How the report states it": pots["qualifier"].astype(str).replace({"as stated": "exact figure"}),
+            "Total or per year": pots["basis"].astype(str),
+            "Level": pots["level"].astype(str),
+        }
+    ).reset_index(drop=True)
 
 
 def funding_pots_chart() -> Any:
@@ -320,6 +318,8 @@ def oldham_ratio() -> float:
 
 def belfast_table() -> pd.DataFrame:
     """The four Belfast digital programmes: jobs, GVA and the figures the report leaves unclear."""
+    from exercises.lessons.sources import money
+
     programmes = load("belfast_programmes")
     gva = programmes["gva_gbp"].fillna(programmes["gva_direct_gbp"] + programmes["gva_indirect_gbp"])
     return pd.DataFrame(
@@ -327,7 +327,7 @@ def belfast_table() -> pd.DataFrame:
             "Programme": programmes["programme"].astype(str),
             "Jobs": programmes["jobs"].astype(int),
             "Jobs as stated": programmes["jobs_qualifier"].astype(str),
-            "GVA (£ million)": (gva / 1e6).round(1),
+            "GVA": [money(float(v)) for v in gva],
             "GVA period": programmes["gva_period"].astype(str),
             "GVA per job (£ thousand)": (gva / programmes["jobs"] / 1e3).round(0),
             "Benefit-cost ratio": programmes["benefit_cost_ratio"],

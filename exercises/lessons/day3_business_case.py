@@ -138,7 +138,7 @@ def options_table(parameters: Parameters | None = None) -> pd.DataFrame:
             {
                 "Option": option,
                 "Spent on prevention over 10 years (£)": run["Invested in prevention (£)"],
-                "Admissions avoided": round(run["Reactive cases avoided"], 1),
+                "Admissions avoided": round(run["Reactive cases avoided"]),
                 "Net present value (£)": round(run["Net present value (£)"]),
                 "Switching value: admissions avoided per place a year": round(switch, 3) if switch else None,
             }
