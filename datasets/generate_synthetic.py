@@ -539,6 +539,61 @@ EVALUATION_FIELDS = (
 )
 
 
+# --- matched comparison areas (Day 3 evaluation) -----------------------------------
+
+MATCHED_PROGRAMME = ("Ashenquill North", "Bellwether Rise East", "Cobblemere Vale")
+MATCHED_COMPARISON = ("Dunmore Green", "Eastcote Hollow", "Fennick Park")
+MATCHED_QUARTERS = 16  # 8 before the programme starts (April 2023), 8 after
+MATCHED_FIRST_QUARTER = date(2021, 4, 1)
+MATCHED_BASE_RATE = 6.5  # admissions per 1,000 aged 65+ a quarter (about 26 a year)
+MATCHED_TREND = 0.05  # shared rise per quarter
+MATCHED_LEVEL_GAP = 0.6  # programme areas start higher: they were chosen for need
+MATCHED_EFFECT = -0.8  # true effect of the programme, per 1,000 a quarter
+
+
+def matched_areas_table() -> list[Row]:
+    """Falls admissions per 1,000 aged 65+ by quarter: three programme and three comparison areas."""
+    rng = _rng(9)
+    rows: list[Row] = []
+    areas = [(a, "programme") for a in MATCHED_PROGRAMME] + [(a, "comparison") for a in MATCHED_COMPARISON]
+    for area, group in areas:
+        people = int(rng.integers(6000, 9000))
+        area_level = rng.normal(0.0, 0.2)
+        for q in range(MATCHED_QUARTERS):
+            after = q >= MATCHED_QUARTERS // 2
+            rate = MATCHED_BASE_RATE + area_level + MATCHED_TREND * q
+            if group == "programme":
+                rate += MATCHED_LEVEL_GAP + (MATCHED_EFFECT if after else 0.0)
+            admissions = int(rng.poisson(max(rate, 0.0) * people / 1000))
+            month = MATCHED_FIRST_QUARTER.month - 1 + 3 * q
+            start = date(MATCHED_FIRST_QUARTER.year + month // 12, month % 12 + 1, 1)
+            rows.append(
+                {
+                    "area": area,
+                    "group": group,
+                    "quarter": q + 1,
+                    "period": "after" if after else "before",
+                    "quarter_start": start,
+                    "people_65_plus": people,
+                    "admissions": admissions,
+                    "rate_per_1000": round(1000 * admissions / people, 3),
+                }
+            )
+    return rows
+
+
+MATCHED_FIELDS = (
+    "area",
+    "group",
+    "quarter",
+    "period",
+    "quarter_start",
+    "people_65_plus",
+    "admissions",
+    "rate_per_1000",
+)
+
+
 # --- putting it together ----------------------------------------------------------
 
 
@@ -554,6 +609,7 @@ def render() -> dict[str, str]:
         "reminder_trial.csv": lambda: _csv(TRIAL_FIELDS, reminder_trial_table(wards)),
         "weekly_measure.csv": lambda: _csv(WEEKLY_FIELDS, weekly_measure_table(), {"percent_within_7_days": 1}),
         "evaluation_responses.csv": lambda: _csv(EVALUATION_FIELDS, evaluation_table()),
+        "matched_areas.csv": lambda: _csv(MATCHED_FIELDS, matched_areas_table(), {"rate_per_1000": 3}),
     }
     return {name: make() for name, make in tables.items()}
 

@@ -154,9 +154,9 @@ class Table:
         return (
             '<div class="academy-table-wrap" role="region" tabindex="0" style="overflow-x:auto" '
             f'aria-label="{_esc(self.caption)}">'
-            # The caption takes the page's text colour: the theme's muted caption colour fails
-            # WCAG contrast on a notebook output in dark mode.
-            f'<table class="academy-table"><caption style="color:inherit">{_esc(self.caption)}</caption>'
+            # The caption takes the table's own text colour: the theme's muted caption colour
+            # fails WCAG contrast in dark mode.
+            f'<table class="academy-table"><caption style="color:inherit;text-align:left">{_esc(self.caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{notes}</div>"
         )
 

@@ -48,10 +48,30 @@ def test_benefit_cost_ratio_and_optimism_bias():
 
 
 def test_counted_saving_by_hand():
-    # 1,000,000 x (1 - 0.3) x (1 - 0.1) x 0.5 = 1,000,000 x 0.7 x 0.9 x 0.5 = 315,000
+    # 1,000,000 x (1 - 0.3) x (1 - 0.1) x (1 - 0.5) = 1,000,000 x 0.7 x 0.9 x 0.5 = 315,000
     assert finance.counted_saving(1_000_000, deadweight=0.3, displacement=0.1, attribution=0.5) == pytest.approx(
         315_000
     )
+
+
+def test_attribution_is_the_share_due_to_others_and_is_taken_off():
+    # 20% due to others: keep 80%. Nothing due to others keeps everything; all of it keeps nothing.
+    assert finance.counted_saving(1_000, attribution=0.2) == pytest.approx(800)
+    assert finance.counted_saving(1_000) == pytest.approx(1_000)
+    assert finance.counted_saving(1_000, attribution=1.0) == 0
+
+
+def test_real_terms_and_switching_value():
+    # £100,000 cash in year 5 at 2% inflation: 100,000 / 1.02^5 = 90,573.08
+    assert finance.to_real(100_000, 5, 0.02) == pytest.approx(90_573.08, abs=0.01)
+    # x - 3 is zero at 3
+    assert finance.switching_value(lambda x: x - 3, 0, 10) == pytest.approx(3)
+    with pytest.raises(ValueError, match="does not cross zero"):
+        finance.switching_value(lambda x: x + 1, 0, 10)
+    # HM Treasury's combined project: 0.7 x 24% + 0.3 x 51% = 32.1%
+    assert finance.combined_optimism_bias([(0.7, 0.24), (0.3, 0.51)]) == pytest.approx(0.321)
+    with pytest.raises(ValueError, match="add up to 100%"):
+        finance.combined_optimism_bias([(0.5, 0.24)])
     with pytest.raises(ValueError, match="between 0% and 100%"):
         finance.counted_saving(1, deadweight=1.5)
 
@@ -74,6 +94,14 @@ def test_payment_profile_by_hand():
     assert finance.payment_profile(card, 10, delay=1).sum(axis=1).tolist() == pytest.approx([0, 0, 500, 1000])
     # a cap of £800: year 1 pays 500, year 2 pays the remaining 300
     assert finance.payment_profile(card, 10, cap=800).sum(axis=1).tolist() == pytest.approx([0, 500, 300])
+
+
+def test_payment_profile_pays_only_above_the_baseline():
+    # 10 people x (50% - 20%) x £100 = £300; a baseline above achievement pays nothing.
+    card = [Outcome("A", 100, 0.5, 1, baseline=0.2), Outcome("B", 100, 0.1, 1, baseline=0.3)]
+    assert finance.payment_profile(card, 10).sum(axis=1).tolist() == pytest.approx([0, 300])
+    with pytest.raises(ValueError, match="baseline"):
+        finance.payment_profile([Outcome("A", 100, 0.5, 1, baseline=1.5)], 10)
 
 
 def test_outcomes_contract_by_hand():

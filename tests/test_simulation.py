@@ -11,7 +11,7 @@ BASE = Parameters(
     growth=0.02,
     reactive_cost=4000,
     place_cost=500,
-    inflation=0.0,
+    real_cost_growth=0.0,
     effect_per_place=0.1,
     lag=1,
     drop_off=0.3,
@@ -87,3 +87,20 @@ def test_compare_gives_one_column_per_strategy():
     table = sim.compare(BASE, {"A": [0.0] * 8, "B": [100_000.0] * 8})
     assert list(table.columns) == ["A", "B"]
     assert table.loc["Reactive cases avoided", "B"] > 0
+
+
+def test_switching_effect_makes_the_npv_zero():
+    spend = sim.strategy("Steady", 100_000, BASE.years)
+    effect = sim.switching_effect(BASE, spend)
+    at_switch = sim.summary(sim.simulate(sim.with_changes(BASE, effect_per_place=effect), spend))
+    assert at_switch["Net present value (£)"] == pytest.approx(0, abs=1)
+    lower = sim.summary(sim.simulate(sim.with_changes(BASE, effect_per_place=effect * 0.9), spend))
+    assert lower["Net present value (£)"] < 0
+
+
+def test_money_is_in_real_terms_by_default():
+    # No real cost growth by default: the unit cost in every year is the starting cost.
+    run = sim.simulate(sim.Parameters(), [0.0] * 10)
+    assert run["reactive_unit_cost"].tolist() == pytest.approx([4_000.0] * 10)
+    with pytest.raises(ValueError, match="more than -100%"):
+        sim.simulate(sim.with_changes(sim.Parameters(), real_cost_growth=-1.5), [0.0] * 10)

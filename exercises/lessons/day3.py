@@ -2,13 +2,14 @@
 
 The Day 3 notebooks (``modules/day3-funding-value-and-impact/``) call these; the tests in
 ``tests/test_day3.py`` check them. Plain Python: data in, numbers, tables or matplotlib
-Figures out. Nothing imports ipywidgets. Money sums use ``exercises.lessons.finance``; the
-simulation is ``exercises.lessons.simulation``.
+Figures out. Nothing imports ipywidgets. Money sums use ``exercises.lessons.finance``.
+The rest of Day 3 lives beside this module: ``day3_business_case`` (the Green Book case
+and the simulation), ``day3_outcomes_contracts`` and ``day3_evaluation``.
 
 Sources. "PSTA 2019" is the Public Service Transformation Academy's report *Public
-service: state of transformation*; line numbers refer to the course's text copy. Every
-report figure comes from a dataset through ``exercises.data.load``. Numbers typed here
-are synthetic teaching examples and are named so (``SYNTHETIC_...``, ``RATE_CARD``).
+service: state of transformation*. Every report figure comes from a dataset through
+``exercises.data.load``. Numbers typed here are synthetic teaching examples and are
+named so (``SYNTHETIC_...``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ import pandas as pd
 
 from exercises.data import load
 from exercises.lessons import finance
-from exercises.lessons import simulation as sim
 from exercises.lessons.common import BLUE, GREEN, GREY, ORANGE, ChoiceKey, SortKey
-from exercises.lessons.simulation import Parameters
 
 
 def _fact(table: str, fact_id: str, column: str = "value", key: str = "fact_id") -> float:
@@ -66,16 +65,27 @@ def optimism_bias(project_type: str, measure: str, bound: str = "upper") -> floa
 
 
 def optimism_bias_table() -> pd.DataFrame:
-    """The optimism bias ranges, for display."""
+    """The optimism bias ranges, for display (per cent)."""
     table = load("green_book_optimism_bias")
     return pd.DataFrame(
         {
             "Type of project": table["project_type"].astype(str),
             "What is adjusted": table["measure"].astype(str),
-            "Upper bound (%)": table["upper_bound_percent"],
-            "Lower bound (%)": table["lower_bound_percent"],
+            "Upper bound (%)": table["upper_bound_percent"].astype(float),
+            "Lower bound (%)": table["lower_bound_percent"].astype(float),
         }
-    ).set_index("Type of project")
+    )
+
+
+# The optimism bias category for a multi-agency hub: fitting out and opening a shared base
+# in an ordinary building is a "standard buildings" project; nothing is contracted out, so
+# "outsourcing" does not apply. See ``day3_business_case.OPTIMISM_CATEGORY`` for the choice.
+HUB_OPTIMISM_CATEGORY = ("Standard buildings", "capital expenditure")
+
+
+def hub_optimism_bias(bound: str = "upper") -> float:
+    """The optimism bias uplift for a multi-agency hub investment (a fraction): standard buildings, capital."""
+    return optimism_bias(*HUB_OPTIMISM_CATEGORY, bound=bound)
 
 
 # NPV check (synthetic): an outlay now, equal savings in years 1 to 4.
@@ -95,25 +105,25 @@ def npv_check_answer() -> float:
 
 
 def discounting_table(flows: list[float], rate: float) -> pd.DataFrame:
-    """Year, flow, discount factor and present value, with a total row."""
+    """Year, flow, discount factor and present value, with a total row (its factor is blank)."""
     factors = finance.discount_factors(len(flows), rate)
     table = pd.DataFrame(
         {
+            "Year": [str(t) for t in range(len(flows))],
             "Flow (£)": flows,
             "Discount factor": [round(f, 4) for f in factors],
             "Present value (£)": [round(v) for v in finance.present_values(flows, rate)],
         }
     )
-    table.index.name = "Year"
     total = pd.DataFrame(
         {
+            "Year": ["Total"],
             "Flow (£)": [sum(flows)],
-            "Discount factor": [float("nan")],
+            "Discount factor": [None],
             "Present value (£)": [round(finance.npv(flows, rate))],
-        },
-        index=["Total"],
+        }
     )
-    return pd.concat([table, total])
+    return pd.concat([table, total], ignore_index=True)
 
 
 def invest_to_save(
@@ -126,7 +136,12 @@ def invest_to_save(
     drop_off: float,
     optimism: float,
 ) -> dict[str, float]:
-    """The invest-to-save calculator: counted savings, NPV and BCR at the Green Book rate."""
+    """The invest-to-save calculator: counted savings, NPV and BCR at the Green Book rate.
+
+    Shares are fractions. ``attribution`` is the share of the change due to *others*
+    (partners, other programmes), which is taken off, as the glossary and the Cabinet
+    Office's SROI guide define it. ``optimism`` raises the cost.
+    """
     rate = green_book_rate()
     cost = finance.with_optimism_bias(investment, optimism)
     table = finance.saving_over_time(
@@ -140,12 +155,12 @@ def invest_to_save(
     )
     benefits_today = float(table["counted_today"].sum())
     return {
-        "Savings claimed over the period (£)": saving * years,
-        "Savings counted over the period (£)": float(table["counted"].sum()),
-        "Savings counted, in today's money (£)": benefits_today,
-        "Cost with optimism bias (£)": cost,
-        "Net present value (£)": benefits_today - cost,
-        "Benefit-cost ratio": benefits_today / cost if cost else float("nan"),
+        "Savings claimed over the period (£)": round(saving * years),
+        "Savings counted over the period (£)": round(float(table["counted"].sum())),
+        "Savings counted, in today's money (£)": round(benefits_today),
+        "Cost with optimism bias (£)": round(cost),
+        "Net present value (£)": round(benefits_today - cost),
+        "Benefit-cost ratio": round(benefits_today / cost, 2),
     }
 
 
@@ -183,21 +198,18 @@ def shrinking_chart(result: dict[str, float], figure: Any = None) -> Any:
 
 def funding_pots_table() -> pd.DataFrame:
     """The funding pots the report names, largest first."""
-    pots = load("funding_pots")
-    return (
-        pd.DataFrame(
-            {
-                "Fund or budget": pots["fund"].astype(str),
-                "Amount (£ million)": (pots["amount_gbp"] / 1e6).round(1),
-                "As stated": pots["qualifier"].astype(str),
-                "Total or per year": pots["basis"].astype(str),
-                "Level": pots["level"].astype(str),
-                "Lines": pots["line_start"].astype(str) + "–" + pots["line_end"].astype(str),
-            }
-        )
-        .sort_values("Amount (£ million)", ascending=False)
-        .set_index("Fund or budget")
-    )
+    from exercises.lessons.sources import money
+
+    pots = load("funding_pots").sort_values("amount_gbp", ascending=False)
+    return pd.DataFrame(
+        {
+            "Fund or budget": pots["fund"].astype(str),
+            "Amount": [money(float(amount)) for amount in pots["amount_gbp"]],
+            "How the report states it": pots["qualifier"].astype(str).replace({"as stated": "exact figure"}),
+            "Total or per year": pots["basis"].astype(str),
+            "Level": pots["level"].astype(str),
+        }
+    ).reset_index(drop=True)
 
 
 def funding_pots_chart() -> Any:
@@ -299,8 +311,17 @@ COUNTERFACTUAL = ChoiceKey(
 )
 
 
+def oldham_ratio() -> float:
+    """How many times larger the return per £1 is when Oldham's saving is read as yearly: 2 (it doubles)."""
+    table = oldham_readings()
+    returns = table["Saved for every £1 invested (£)"].tolist()
+    return round(max(returns) / min(returns), 2)
+
+
 def belfast_table() -> pd.DataFrame:
     """The four Belfast digital programmes: jobs, GVA and the figures the report leaves unclear."""
+    from exercises.lessons.sources import money
+
     programmes = load("belfast_programmes")
     gva = programmes["gva_gbp"].fillna(programmes["gva_direct_gbp"] + programmes["gva_indirect_gbp"])
     return pd.DataFrame(
@@ -308,7 +329,7 @@ def belfast_table() -> pd.DataFrame:
             "Programme": programmes["programme"].astype(str),
             "Jobs": programmes["jobs"].astype(int),
             "Jobs as stated": programmes["jobs_qualifier"].astype(str),
-            "GVA (£ million)": (gva / 1e6).round(1),
+            "GVA": [money(float(v)) for v in gva],
             "GVA period": programmes["gva_period"].astype(str),
             "GVA per job (£ thousand)": (gva / programmes["jobs"] / 1e3).round(0),
             "Benefit-cost ratio": programmes["benefit_cost_ratio"],
@@ -405,202 +426,25 @@ def storyhouse_chart() -> Any:
     return figure
 
 
-# --- 04 outcomes contract (synthetic) ------------------------------------------------
-
-RATE_CARD = (  # synthetic teaching example, not a real rate card
-    finance.Outcome("Engaged with a key worker", 500.0, 0.8, 1),
-    finance.Outcome("Settled in a home for 6 months", 2_000.0, 0.5, 2),
-    finance.Outcome("In work for 13 weeks", 3_000.0, 0.25, 3),
-)
-SYNTHETIC_COHORT = 200
-SYNTHETIC_CAPITAL = 250_000.0
-SYNTHETIC_PROVIDER_SHARE = 0.1
+# --- the simulation, now in day3_business_case (kept here for callers of the old names) ---
 
 
-def contract_result(
-    engage_price: float,
-    engage_rate: float,
-    home_price: float,
-    home_rate: float,
-    work_price: float,
-    work_rate: float,
-    cohort: int,
-    capital: float,
-    provider_share: float,
-    delay: int,
-) -> dict[str, float]:
-    """The outcomes-contract calculator: rebuild the rate card from the inputs and work it out."""
-    card = (
-        finance.Outcome(RATE_CARD[0].name, engage_price, engage_rate, RATE_CARD[0].year),
-        finance.Outcome(RATE_CARD[1].name, home_price, home_rate, RATE_CARD[1].year),
-        finance.Outcome(RATE_CARD[2].name, work_price, work_rate, RATE_CARD[2].year),
-    )
-    result = finance.outcomes_contract(
-        card, int(cohort), capital=capital, provider_share=provider_share, rate=green_book_rate(), delay=int(delay)
-    )
-    irr = result.pop("Investors' internal rate of return")
-    result["Investors' internal rate of return (% a year)"] = round(100 * irr, 1)
-    result["payments by year"] = finance.payment_profile(card, int(cohort), delay=int(delay)).sum(axis=1).tolist()
-    return result
+def simulation_defaults() -> Any:
+    """See :func:`exercises.lessons.day3_business_case.simulation_defaults`."""
+    from exercises.lessons import day3_business_case
+
+    return day3_business_case.simulation_defaults()
 
 
-def contract_chart(result: dict[str, Any]) -> Any:
-    """Bars of the commissioner's yearly outcome payments, with the investors' capital at year 0."""
-    from matplotlib.figure import Figure
+def simulation_pair(*args: Any, **kwargs: Any) -> pd.DataFrame:
+    """See :func:`exercises.lessons.day3_business_case.simulation_pair`."""
+    from exercises.lessons import day3_business_case
 
-    payments = result["payments by year"]
-    capital = result["Provider receives for delivery (£)"]
-    figure = Figure(figsize=(7, 3.4))
-    axes = figure.add_subplot()
-    axes.bar(range(len(payments)), [p / 1000 for p in payments], color=BLUE, label="Outcome payments")
-    axes.bar([0], [-capital / 1000], color=ORANGE, label="Investors' capital (paid out)")
-    axes.axhline(0, color="black", linewidth=0.8)
-    axes.set_xlabel("Year of the contract")
-    axes.set_ylabel("£ thousands")
-    axes.legend(frameon=False)
-    axes.set_title("Outcomes contract: money in and out by year (synthetic)")
-    return figure
-
-
-def default_contract() -> dict[str, Any]:
-    """The calculator's starting result (used by the tests and the page's worked example)."""
-    return contract_result(
-        RATE_CARD[0].price,
-        RATE_CARD[0].achievement,
-        RATE_CARD[1].price,
-        RATE_CARD[1].achievement,
-        RATE_CARD[2].price,
-        RATE_CARD[2].achievement,
-        SYNTHETIC_COHORT,
-        SYNTHETIC_CAPITAL,
-        SYNTHETIC_PROVIDER_SHARE,
-        0,
-    )
-
-
-def rate_card_table() -> pd.DataFrame:
-    """The synthetic rate card, for display."""
-    return pd.DataFrame(
-        {
-            "Outcome": [o.name for o in RATE_CARD],
-            "Price per person (£)": [o.price for o in RATE_CARD],
-            "Expected share of the cohort (%)": [round(100 * o.achievement) for o in RATE_CARD],
-            "Paid in year": [o.year for o in RATE_CARD],
-        }
-    ).set_index("Outcome")
-
-
-RISK_HOLDER = ChoiceKey(
-    options={
-        "The commissioner": "No: the commissioner pays only for outcomes achieved, so it pays less if few are.",
-        "The investors": "Yes. Investors paid for the service up front and get their money back only from "
-        "outcome payments.",
-        "The people using the service": "They bear the cost of a service that does not help, but not the "
-        "financial risk of the contract.",
-    },
-    answer="The investors",
-)
-
-
-# --- 05 simulation ---------------------------------------------------------------------
-
-
-def simulation_defaults() -> Parameters:
-    """Simulation parameters whose starting point comes from the synthetic Brackenford data.
-
-    Start demand, unit costs, trend growth and the yearly rise in unit costs come from
-    ``brackenford_service_demand`` (latest year and the average over the series); the
-    Green Book rate from its dataset; the rest are the model's synthetic defaults.
-    """
-    demand = load("brackenford_service_demand")
-    demand = demand.assign(year_start=demand["year_start"].astype(int), activity=demand["activity"].astype(float))
-    reactive = demand[demand["service_type"].astype(str) == "reactive"].groupby("year_start")
-    activity = reactive["activity"].sum()
-    cost = reactive["unit_cost_gbp"].mean()
-    place = demand[demand["service_type"].astype(str) == "preventive"].groupby("year_start")["unit_cost_gbp"].mean()
-    spans = len(activity) - 1
-    return Parameters(
-        start_demand=float(activity.iloc[-1]),
-        growth=float((activity.iloc[-1] / activity.iloc[0]) ** (1 / spans) - 1),
-        reactive_cost=float(cost.iloc[-1]),
-        place_cost=float(place.iloc[-1]),
-        inflation=float((cost.iloc[-1] / cost.iloc[0]) ** (1 / spans) - 1),
-        discount_rate=green_book_rate(),
-    )
-
-
-def simulation_pair(
-    parameters: Parameters,
-    strategy_a: str,
-    amount_a: float,
-    strategy_b: str,
-    amount_b: float,
-    lag: int,
-    drop_off: float,
-    effect: float,
-    uncertainty: str,
-    seed: int,
-) -> pd.DataFrame:
-    """Two strategies run under the same assumptions: a summary table, one column each.
-
-    ``uncertainty`` is "Yes" or "No"; "Yes" adds 5% random demand shocks and draws the
-    real effect once (spread 30%). The runs themselves ride along in ``table.attrs["runs"]``
-    for :func:`simulation_chart`.
-    """
-    noisy = uncertainty == "Yes"
-    params = sim.with_changes(
-        parameters,
-        lag=int(lag),
-        drop_off=drop_off,
-        effect_per_place=effect,
-        demand_noise=0.05 if noisy else 0.0,
-        effect_uncertainty=0.3 if noisy else 0.0,
-        seed=int(seed),
-    )
-    runs = {
-        f"A: {strategy_a}": sim.simulate(params, sim.strategy(strategy_a, amount_a, params.years)),
-        f"B: {strategy_b}": sim.simulate(params, sim.strategy(strategy_b, amount_b, params.years)),
-    }
-    table = pd.DataFrame({name: sim.summary(run) for name, run in runs.items()}).round(0)
-    table.attrs["runs"] = runs
-    return table
+    return day3_business_case.simulation_pair(*args, **kwargs)
 
 
 def simulation_chart(table: pd.DataFrame, figure: Any = None) -> Any:
-    """Reactive demand and cumulative NPV by year for both strategies of :func:`simulation_pair`.
+    """See :func:`exercises.lessons.day3_business_case.simulation_chart`."""
+    from exercises.lessons import day3_business_case
 
-    Given the figure it drew before, it moves that figure's lines instead of drawing a new
-    one, which halves the time a calculator takes to redraw it.
-    """
-    if figure is None:
-        from matplotlib.figure import Figure
-
-        figure = Figure(figsize=(9, 3.6))
-        left, right = figure.subplots(1, 2)
-        for colour in (BLUE, ORANGE):
-            left.plot([], [], color=colour, marker="o", label=" ")
-            right.plot([], [], color=colour, marker="s")
-        left.plot([], [], color=GREY, linestyle="--", label="No new prevention")
-        right.axhline(0, color="black", linewidth=0.8)
-        left.set_xlabel("Year of the plan")
-        left.set_ylabel("Admissions after a fall")
-        left.set_title("Reactive demand (synthetic)")
-        left.legend(frameon=False, fontsize=8)
-        right.set_xlabel("Year of the plan")
-        right.set_ylabel("£ thousands, today's money")
-        right.set_title("Cumulative net present value (synthetic)")
-    left, right = figure.axes
-    runs = list(table.attrs["runs"].items())
-    for (name, run), demand, value in zip(runs, left.lines, right.lines, strict=False):
-        demand.set_data(run.index, run["reactive_demand"])
-        demand.set_label(name)
-        value.set_data(run.index, run["cumulative_npv"] / 1000)
-        value.set_label(name)
-    baseline = runs[0][1]["underlying_demand"]
-    left.lines[2].set_data(baseline.index, baseline)
-    for text, line in zip(left.get_legend().get_texts(), left.lines, strict=True):
-        text.set_text(line.get_label())
-    for axes in (left, right):
-        axes.relim()
-        axes.autoscale_view()
-    return figure
+    return day3_business_case.simulation_chart(table, figure)

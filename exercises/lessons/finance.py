@@ -12,7 +12,7 @@ dataset (see ``exercises.lessons.day3.green_book_rate``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -93,18 +93,20 @@ def with_optimism_bias(cost: float, uplift: float) -> float:
 
 
 def counted_saving(
-    gross: float, *, deadweight: float = 0.0, attribution: float = 1.0, displacement: float = 0.0
+    gross: float, *, deadweight: float = 0.0, attribution: float = 0.0, displacement: float = 0.0
 ) -> float:
     """The part of a claimed saving that the work itself caused.
 
-    ``gross × (1 − deadweight) × (1 − displacement) × attribution``: take out what would
-    have happened anyway (deadweight) and what merely moved elsewhere (displacement), then
-    keep the share due to this work rather than to others (attribution).
+    ``gross × (1 − deadweight) × (1 − displacement) × (1 − attribution)``: take out what
+    would have happened anyway (deadweight), what merely moved elsewhere (displacement)
+    and the share due to others' work (attribution), as in the Cabinet Office's guide to
+    social return on investment and the course glossary. ``attribution`` is the share
+    due to *others*, so 0 keeps everything and 1 keeps nothing.
     """
     _check_share("deadweight", deadweight)
     _check_share("displacement", displacement)
     _check_share("attribution", attribution)
-    return gross * (1 - deadweight) * (1 - displacement) * attribution
+    return gross * (1 - deadweight) * (1 - displacement) * (1 - attribution)
 
 
 def saving_over_time(
@@ -113,7 +115,7 @@ def saving_over_time(
     rate: float,
     *,
     deadweight: float = 0.0,
-    attribution: float = 1.0,
+    attribution: float = 0.0,
     displacement: float = 0.0,
     drop_off: float = 0.0,
 ) -> pd.DataFrame:
@@ -145,13 +147,20 @@ def saving_over_time(
 
 @dataclass(frozen=True)
 class Outcome:
-    """One line of a rate card: the price paid per person achieving it, the share of the
-    cohort expected to achieve it and the year in which it is paid (counted from the start)."""
+    """One line of a rate card: the price paid per outcome, the share of the cohort expected
+    to achieve it, the year in which it is paid (counted from the start) and the baseline:
+    the share who would achieve it anyway, which the commissioner does not pay for."""
 
     name: str
     price: float
     achievement: float
     year: int
+    baseline: float = 0.0
+
+    @property
+    def paid_share(self) -> float:
+        """The share of the cohort paid for: achievement above the baseline, never below 0."""
+        return max(self.achievement - self.baseline, 0.0)
 
 
 def payment_profile(
@@ -159,7 +168,9 @@ def payment_profile(
 ) -> pd.DataFrame:
     """Outcome payments by year: one column per outcome, one row per year from 0.
 
-    Payment = cohort × achievement rate × price, in the outcome's year plus ``delay``.
+    Payment = cohort × (achievement rate − baseline, never below 0) × price, in the
+    outcome's year plus ``delay``: the commissioner pays only for outcomes above what
+    would have happened anyway.
     ``cap`` limits the total paid: later payments are cut once the cap is reached.
     """
     if cohort < 0:
@@ -168,13 +179,14 @@ def payment_profile(
         raise ValueError("A delay cannot be negative.")
     for outcome in rate_card:
         _check_share(f"achievement rate for '{outcome.name}'", outcome.achievement)
+        _check_share(f"baseline for '{outcome.name}'", outcome.baseline)
         if outcome.price < 0:
             raise ValueError(f"The price for '{outcome.name}' cannot be negative.")
     last = max((o.year + delay for o in rate_card), default=0)
     horizon = max(years or 0, last + 1)
     table = pd.DataFrame(0.0, index=pd.RangeIndex(horizon, name="year"), columns=[o.name for o in rate_card])
     for outcome in rate_card:
-        table.loc[outcome.year + delay, outcome.name] += cohort * outcome.achievement * outcome.price
+        table.loc[outcome.year + delay, outcome.name] += cohort * outcome.paid_share * outcome.price
     if cap is not None:
         paid_before = table.sum(axis=1).cumsum().shift(fill_value=0.0)
         room = (cap - paid_before).clip(lower=0)
@@ -221,3 +233,53 @@ def outcomes_contract(
         "Investors' money multiple": sum(to_investors) / capital,
         "Investors' internal rate of return": investor_irr,
     }
+
+
+# --- real terms and switching values ------------------------------------------------
+
+
+def to_real(cash: float, year: int, inflation: float) -> float:
+    """A cash sum ``year`` years from now in today's prices: ``cash / (1 + inflation) ** year``.
+
+    The Green Book discounts real (inflation-free) sums at its real rate; deflate cash
+    forecasts with a general inflation measure (the GDP deflator) first.
+    """
+    _check_rate(inflation)
+    return cash / (1.0 + inflation) ** year
+
+
+def switching_value(outcome_at: Callable[[float], float], low: float, high: float, *, tolerance: float = 1e-9) -> float:
+    """The input at which ``outcome_at(input)`` is zero, found by bisection between ``low`` and ``high``.
+
+    The Green Book calls this a switching value: how far an assumption must move before
+    the decision changes (for example, the effect size at which the NPV is £0).
+    """
+    f_low, f_high = outcome_at(low), outcome_at(high)
+    if f_low == 0:
+        return low
+    if f_low * f_high > 0:
+        raise ValueError(
+            f"The result does not cross zero between {low:g} and {high:g}, so there is no switching value in that range."
+        )
+    for _ in range(200):
+        middle = (low + high) / 2
+        f_middle = outcome_at(middle)
+        if abs(high - low) < tolerance or f_middle == 0:
+            return middle
+        if f_low * f_middle < 0:
+            high = middle
+        else:
+            low, f_low = middle, f_middle
+    return (low + high) / 2
+
+
+def combined_optimism_bias(parts: Sequence[tuple[float, float]]) -> float:
+    """A combined optimism bias uplift: the cost-weighted average of each part's uplift.
+
+    ``parts`` is ``[(share of cost, uplift), ...]`` with shares adding to 1, as in HM
+    Treasury's supplementary guidance for a project with standard and non-standard parts.
+    """
+    total = sum(share for share, _ in parts)
+    if abs(total - 1) > 1e-9:
+        raise ValueError("The shares of the cost must add up to 100%.")
+    return sum(share * uplift for share, uplift in parts)

@@ -3,7 +3,12 @@
 A pure function of its parameters (``simulate``) returns one row per year. No widgets.
 All parameters are synthetic and describe the fictional borough of Brackenford; the
 notebook takes the starting demand, unit costs and trend growth from the synthetic
-``brackenford_service_demand`` dataset (``exercises.lessons.day3.simulation_defaults``).
+``brackenford_service_demand`` dataset (``exercises.lessons.day3_business_case.simulation_defaults``).
+
+Money is in **real terms** (today's prices) throughout, because the Green Book's 3.5%
+is a real discount rate: discounting cash sums that include inflation at a real rate
+overstates later years. Unit costs stay at today's prices unless ``real_cost_growth``
+says they rise faster (or slower) than inflation in general; it is 0 by default.
 
 The model, year ``t = 0, 1, ..., T − 1`` (year 0 is the first year of the plan):
 
@@ -11,7 +16,7 @@ The model, year ``t = 0, 1, ..., T − 1`` (year 0 is the first year of the plan
   ``U_t = D0 × (1 + g) ** (t + 1) × (1 + ε_t)``, with ``ε_t`` drawn from a normal
   distribution with standard deviation ``demand_noise`` (seeded);
 - prevention spend ``I_t = min(chosen_t, budget)`` buys ``P_t = I_t / p_t`` places, where
-  the price per place ``p_t = p0 × (1 + inflation) ** (t + 1)``;
+  the price per place ``p_t = p0 × (1 + real_cost_growth) ** (t + 1)``;
 - a place bought in year ``s`` avoids ``e × θ × (1 − d) ** (t − s − lag)`` reactive cases in
   each year ``t ≥ s + lag``: ``e`` is the effect per place, ``θ`` the real effect as a
   share of the expected one (drawn once per run, normal with mean 1 and standard
@@ -19,7 +24,7 @@ The model, year ``t = 0, 1, ..., T − 1`` (year 0 is the first year of the plan
   the delay in years;
 - reactive demand ``R_t = max(U_t − A_t, 0)``, where ``A_t`` is the sum of those effects;
   cases avoided ``= U_t − R_t``;
-- reactive spend ``= R_t × c_t``, with ``c_t = c0 × (1 + inflation) ** (t + 1)``;
+- reactive spend ``= R_t × c_t``, with ``c_t = c0 × (1 + real_cost_growth) ** (t + 1)``;
 - net saving ``= U_t × c_t − R_t × c_t − I_t`` (what would have been spent, minus what is);
   the NPV is the sum of net savings discounted at the Green Book rate, year 0 undiscounted.
 """
@@ -40,14 +45,14 @@ STRATEGIES = ("No new prevention", "Steady", "Front-loaded", "Ramp up")
 
 @dataclass(frozen=True)
 class Parameters:
-    """Everything the simulation needs. All values are synthetic."""
+    """Everything the simulation needs. All values are synthetic; money is in today's prices."""
 
     years: int = 10
     start_demand: float = 600.0  # reactive cases in the year before the plan
     growth: float = 0.02  # yearly growth in underlying demand
     reactive_cost: float = 4_000.0  # cost per reactive case in the year before the plan (£)
     place_cost: float = 500.0  # cost per prevention place in the year before the plan (£)
-    inflation: float = 0.03  # yearly rise in both unit costs
+    real_cost_growth: float = 0.0  # yearly rise in both unit costs above general inflation
     effect_per_place: float = 0.1  # reactive cases avoided per place per year
     lag: int = 1  # years before a place starts to avoid cases
     drop_off: float = 0.3  # share of a place's effect lost each later year
@@ -76,6 +81,8 @@ class Parameters:
         ):
             if getattr(self, name) < 0:
                 raise ValueError(f"The {name.replace('_', ' ')} cannot be negative.")
+        if self.real_cost_growth <= -1:
+            raise ValueError("Real growth in unit costs must be more than -100% a year.")
         if self.place_cost == 0:
             raise ValueError("The cost of a prevention place must be more than £0.")
 
@@ -114,7 +121,7 @@ def simulate(parameters: Parameters, investment: Sequence[float]) -> pd.DataFram
     shocks = rng.normal(0.0, p.demand_noise, p.years) if p.demand_noise else np.zeros(p.years)
     theta = max(0.0, rng.normal(1.0, p.effect_uncertainty)) if p.effect_uncertainty else 1.0
     t = np.arange(p.years)
-    price_rise = (1 + p.inflation) ** (t + 1)
+    price_rise = (1 + p.real_cost_growth) ** (t + 1)
     underlying = p.start_demand * (1 + p.growth) ** (t + 1) * np.clip(1 + shocks, 0, None)
     spent = np.minimum(np.asarray(investment, dtype=float), p.budget)
     places = spent / (p.place_cost * price_rise)
@@ -169,3 +176,18 @@ def compare(parameters: Parameters, strategies: dict[str, Sequence[float]]) -> p
 def with_changes(parameters: Parameters, **changes: Any) -> Parameters:
     """A copy of ``parameters`` with some values changed."""
     return replace(parameters, **changes)
+
+
+def switching_effect(parameters: Parameters, investment: Sequence[float], *, high: float = 5.0) -> float:
+    """The effect per place (cases avoided per place per year) at which the NPV of a strategy is £0.
+
+    Run without noise (the expected case). Raises ``ValueError`` if even ``high`` does not pay back.
+    """
+    from exercises.lessons.finance import switching_value
+
+    calm = replace(parameters, demand_noise=0.0, effect_uncertainty=0.0)
+
+    def npv_at(effect: float) -> float:
+        return summary(simulate(replace(calm, effect_per_place=effect), investment))["Net present value (£)"]
+
+    return switching_value(npv_at, 0.0, high)
