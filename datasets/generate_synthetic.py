@@ -79,7 +79,7 @@ ADMISSIONS_AVOIDED_PER_PLACE = 0.05  # true effect: admissions avoided next year
 # Reminder trial
 TRIAL_SIZE = 4000
 TRIAL_ARMS = ("invitation only", "invitation and reminder")
-TRIAL_TRUE_RATES = (0.60, 0.65)
+TRIAL_TRUE_RATES = (0.20, 0.24)  # a realistic uptake of a strength and balance invitation (Day 4, page 3)
 
 # Weekly measure
 WEEKS = 60
@@ -242,7 +242,13 @@ DEMAND_FIELDS = (
 
 SURVEY_ITEMS = ("belong", "influence", "services_joined_up", "trust_council", "would_volunteer")
 # How much more (or less) agreeable each statement is than the person's general mood.
-SURVEY_OFFSETS = {"belong": 0.5, "influence": -0.6, "services_joined_up": -0.3, "trust_council": 0.0, "would_volunteer": 0.2}
+SURVEY_OFFSETS = {
+    "belong": 0.5,
+    "influence": -0.6,
+    "services_joined_up": -0.3,
+    "trust_council": 0.0,
+    "would_volunteer": 0.2,
+}
 
 
 def _segment(rng: np.random.Generator, band: str) -> str:
@@ -319,10 +325,23 @@ ASSET_NAMES: dict[str, tuple[str, ...]] = {
         "Family hub",
     ),
     "physical": ("Park", "Community garden", "Playing field", "Village hall", "Canal towpath", "Allotments"),
-    "economic": ("Credit union branch", "Social enterprise cafe", "Weekly market", "Food co-operative", "Local employer"),
+    "economic": (
+        "Credit union branch",
+        "Social enterprise cafe",
+        "Weekly market",
+        "Food co-operative",
+        "Local employer",
+    ),
     "cultural": ("Summer festival", "Heritage trail", "Community choir", "Arts collective", "Local history group"),
 }
-ASSET_PEOPLE = {"individuals": 6, "associations": 40, "institutions": 300, "physical": 500, "economic": 120, "cultural": 150}
+ASSET_PEOPLE = {
+    "individuals": 6,
+    "associations": 40,
+    "institutions": 300,
+    "physical": 500,
+    "economic": 120,
+    "cultural": 150,
+}
 
 
 def asset_table(wards: list[Row]) -> list[Row]:
@@ -358,8 +377,16 @@ ASSET_FIELDS = ("asset_id", "ward_code", "ward", "asset_type", "asset_name", "pe
 # --- provider market -------------------------------------------------------------
 
 PROVIDER_STEMS = (
-    "Ashenquill", "Bellwether", "Cobblemere", "Dapplewick", "Emberfold",
-    "Foxglove", "Gorsewick", "Hazelquay", "Juniper", "Larkspur",
+    "Ashenquill",
+    "Bellwether",
+    "Cobblemere",
+    "Dapplewick",
+    "Emberfold",
+    "Foxglove",
+    "Gorsewick",
+    "Hazelquay",
+    "Juniper",
+    "Larkspur",
 )
 
 
@@ -488,8 +515,6 @@ DAY5_COMMENTS = (
 )
 
 
-
-
 def evaluation_table() -> list[Row]:
     """Baseline and day-5 answers for one cohort; a few people miss day 5."""
     rng = _rng(8)
@@ -591,7 +616,9 @@ def differences(out_dir: Path) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=f"Make the synthetic data for {PLACE}.")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write to (default: datasets/synthetic)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="folder to write to (default: datasets/synthetic)"
+    )
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 if any file differs")
     args = parser.parse_args(argv)
     if args.check:

@@ -6,6 +6,8 @@ with what ``exercises.lessons.ae`` gives the notebook.
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -63,7 +65,7 @@ def test_the_control_limits_the_page_teaches(analysis: ae.Analysis) -> None:
     assert limits.screened == 0
     # Recomputed by hand from the first twelve months.
     first = analysis.months["performance"].iloc[:12].tolist()
-    ranges = [abs(b - a) for a, b in zip(first, first[1:], strict=False)]
+    ranges = [abs(b - a) for a, b in itertools.pairwise(first)]
     assert limits.upper == pytest.approx(sum(first) / 12 + 2.66 * sum(ranges) / 11)
 
 
@@ -78,7 +80,7 @@ def test_the_signals_the_page_reports(analysis: ae.Analysis) -> None:
     # 2018/19: the RAG rating changes colour five times; SPC calls every month the same.
     recent = ae.rag_and_spc(analysis)
     colours = recent["RAG rating against 95%"].tolist()
-    assert sum(a != b for a, b in zip(colours, colours[1:], strict=False)) == 5
+    assert sum(a != b for a, b in itertools.pairwise(colours)) == 5
     assert recent["What the SPC chart says"].nunique() == 1
     assert analysis.crossings == 11 and analysis.fewest_crossings == 13
 

@@ -52,22 +52,22 @@ def test_difference_in_proportions_wald_by_hand() -> None:
 def test_the_trial_effect_by_hand(trial: pd.DataFrame) -> None:
     booked = trial.groupby(trial["arm"].astype(str))["booked_assessment"].agg(["sum", "count"])
     reminder, control = booked.loc[day4.REMINDER_ARM], booked.loc[day4.CONTROL_ARM]
-    # From the data: 1,301 of 2,000 with the reminder (65.05%), 1,176 of 2,000 without (58.80%).
-    assert (int(reminder["sum"]), int(reminder["count"])) == (1301, 2000)
-    assert (int(control["sum"]), int(control["count"])) == (1176, 2000)
-    # Difference: 0.6505 - 0.5880 = 0.0625.
-    # Wald SE = sqrt(0.6505 x 0.3495 / 2000 + 0.588 x 0.412 / 2000)
-    #         = sqrt(0.000113675 + 0.000121128) = sqrt(0.000234803) = 0.015323
-    # 1.959964 x 0.015323 = 0.030033, so Wald (0.032467, 0.092533).
+    # From the data: 477 of 2,000 with the reminder (23.85%), 392 of 2,000 without (19.60%).
+    assert (int(reminder["sum"]), int(reminder["count"])) == (477, 2000)
+    assert (int(control["sum"]), int(control["count"])) == (392, 2000)
+    # Difference: 0.2385 - 0.1960 = 0.0425.
+    # Wald SE = sqrt(0.2385 x 0.7615 / 2000 + 0.196 x 0.804 / 2000)
+    #         = sqrt(0.0000908089 + 0.0000787920) = sqrt(0.0001696009) = 0.013023
+    # 1.959964 x 0.013023 = 0.025525, so Wald (0.016975, 0.068025).
     wald = day4.trial_effect(trial, method="wald")
-    assert wald.estimate == pytest.approx(0.0625)
-    assert wald.low == pytest.approx(0.032467, abs=1e-5)
-    assert wald.high == pytest.approx(0.092533, abs=1e-5)
+    assert wald.estimate == pytest.approx(0.0425)
+    assert wald.low == pytest.approx(0.016975, abs=1e-5)
+    assert wald.high == pytest.approx(0.068025, abs=1e-5)
     # Newcombe's interval (the page's) is close to Wald's with 2,000 a side and excludes zero.
     newcombe = day4.trial_effect(trial)
     assert newcombe.low == pytest.approx(wald.low, abs=0.001) and newcombe.high == pytest.approx(wald.high, abs=0.001)
     assert newcombe.excludes_zero
-    # The true effect the descriptor states (5 points) lies inside the interval.
+    # The true effect the descriptor states (4 points) lies inside the interval.
     assert newcombe.low < day4.TRUE_REMINDER - day4.TRUE_CONTROL < newcombe.high
 
 
@@ -81,6 +81,13 @@ def test_sample_size_by_hand() -> None:
     # n = (1.968109)^2 / 0.01 = 3.873453 / 0.01 = 387.3 -> 388
     assert day4.sample_size_per_group(0.50, 0.60) == 388
     assert day4.sample_size_per_group(0.65, 0.60) == 1471  # order does not matter
+    # The page's figures, 20% against 24%: p = 0.22.
+    # 1.959964 x sqrt(2 x 0.22 x 0.78) = 1.959964 x 0.585833 = 1.148211
+    # 0.841621 x sqrt(0.20 x 0.80 + 0.24 x 0.76) = 0.841621 x sqrt(0.3424) = 0.841621 x 0.585150 = 0.492474
+    # n = (1.148211 + 0.492474)^2 / 0.04^2 = 2.691847 / 0.0016 = 1,682.4 -> 1,683
+    assert day4.sample_size_per_group(0.20, 0.24) == 1683
+    # The same rise from a base of 60% needs more people: the base rate matters.
+    assert day4.sample_size_per_group(0.60, 0.64) == 2311
 
 
 def test_power_by_hand() -> None:
@@ -89,6 +96,11 @@ def test_power_by_hand() -> None:
     assert day4.power(0.60, 0.65, 100) == pytest.approx(0.10911, abs=1e-4)
     # 2,000 a group: (0.05 x 44.72136 - 1.341895) / 0.683740 = 0.894173 / 0.683740 = 1.307768; Phi = 0.90452
     assert day4.power(0.60, 0.65, 2000) == pytest.approx(0.90452, abs=1e-4)
+    # The page's figures: 100 a group, 20% against 24%:
+    # (0.04 x 10 - 1.148211) / 0.585150 = -1.278666; Phi = 0.10051
+    assert day4.power(0.20, 0.24, 100) == pytest.approx(0.10051, abs=1e-4)
+    # 2,000 a group (the trial): (0.04 x 44.72136 - 1.148211) / 0.585150 = 1.094837; Phi = 0.86321
+    assert day4.power(0.20, 0.24, 2000) == pytest.approx(0.86321, abs=1e-4)
     # At the sample size for 80% power, the power is (just over) 80%.
     assert 0.80 <= day4.power(0.60, 0.65, 1471) < 0.801
 
@@ -98,6 +110,7 @@ def test_smallest_detectable_difference_inverts_power() -> None:
     assert day4.power(0.60, 0.60 + smallest, 100) == pytest.approx(0.80, abs=1e-6)
     assert 0.17 < smallest < 0.19  # about 18 points with 100 a group
     assert day4.smallest_detectable_difference(0.60, 2000) < 0.05  # the full trial can see 5 points
+    assert day4.smallest_detectable_difference(0.20, 100) == pytest.approx(0.1786, abs=1e-3)  # the page's 18 points
 
 
 @pytest.mark.parametrize("arguments", [(0.6, 0.6), (0.0, 0.5), (0.5, 1.0), (-0.1, 0.3)])
@@ -152,7 +165,7 @@ def test_trial_arms_table(trial: pd.DataFrame) -> None:
     arms = day4.trial_arms(trial)
     assert list(arms.index) == [day4.CONTROL_ARM, day4.REMINDER_ARM]
     assert arms["People"].tolist() == [2000, 2000]
-    assert arms["Booked (%)"].tolist() == [58.8, 65.0]  # 1,176 / 2,000 and 1,301 / 2,000 (65.05)
+    assert arms["Booked (%)"].tolist() == [19.6, 23.8]  # 392 / 2,000 and 477 / 2,000 (23.85)
     assert (arms["95% interval, low (%)"] < arms["Booked (%)"]).all()
 
 
@@ -235,10 +248,11 @@ def test_readiness_grid() -> None:
 
 
 def test_pilot_planner() -> None:
-    result = day4.pilot_planner(0.60, 0.05, 100)
-    assert result[day4.NEEDED] == 1471
-    assert result[day4.YOUR_POWER] == 10.9
-    assert result[day4.SMALLEST] == pytest.approx(18.2, abs=0.1)
+    result = day4.pilot_planner(0.20, 0.04, 100)
+    assert result[day4.NEEDED] == 1683
+    assert result[day4.YOUR_POWER] == 10.1
+    assert result[day4.SMALLEST] == pytest.approx(17.9, abs=0.1)
+    assert day4.pilot_planner(0.60, 0.05, 100)[day4.NEEDED] == 1471
     for bad in ((0.6, 0.0, 100), (0.6, 0.5, 100), (0.6, 0.05, 1)):
         with pytest.raises(ValueError):
             day4.pilot_planner(*bad)
@@ -247,7 +261,7 @@ def test_pilot_planner() -> None:
 def test_technology_stages_keep_every_item_and_every_stage() -> None:
     table = day4.technology_stage_table()
     assert len(table) == 13
-    assert set(table.iloc[:, 0]) == set(day4.STAGE_NAMES)
+    assert set(table.iloc[:, 1]) == set(day4.STAGE_NAMES)
     assert day4.INFERRED_STAGE["Choice architecture"] == day4.STAGE_NAMES[2]
     assert day4.INFERRED_STAGE["Shutting down legacy systems"] == day4.STAGE_NAMES[4]
     assert len(day4.adaptive_stages_table()) == 5
@@ -316,9 +330,9 @@ def day4_notebooks() -> list[Path]:
     return sorted(DAY4.glob("*.ipynb"))
 
 
-def test_day4_has_four_to_six_pages() -> None:
+def test_day4_has_four_to_seven_pages() -> None:
     pages = day4_notebooks() + sorted(DAY4.glob("0*.md"))
-    assert 4 <= len(pages) <= 6
+    assert 4 <= len(pages) <= 7
     assert (DAY4 / "index.md").is_file()
     assert "being written" not in (DAY4 / "index.md").read_text(encoding="utf-8")
 
@@ -348,9 +362,9 @@ def test_chart_captions_follow_every_chart() -> None:
 
 def test_what_page_3_says_about_the_seeded_pilots() -> None:
     # The page runs 500 pilots of 100 a group and 500 trials of 2,000 a group with seed 4.
-    small = day4.summarise_pilots(day4.simulate_pilots(n_per_group=100, pilots=500, seed=4), 5)
-    large = day4.summarise_pilots(day4.simulate_pilots(n_per_group=2000, pilots=500, seed=4), 5)
-    assert 8 < small["Found a significant rise (%)"] < 15  # "about one small pilot in nine"
-    assert 20 < small["Pointed the wrong way (%)"] < 30  # "about a quarter pointed the wrong way"
-    assert small["Average effect, significant pilots only (points)"] > 3 * 5  # "more than three times the truth"
-    assert large["Found a significant rise (%)"] > 80  # "most are significant"
+    small = day4.summarise_pilots(day4.simulate_pilots(n_per_group=100, pilots=500, seed=4), 4)
+    large = day4.summarise_pilots(day4.simulate_pilots(n_per_group=2000, pilots=500, seed=4), 4)
+    assert 11 < small["Found a significant rise (%)"] < 14  # "about one small pilot in eight" (12.0%)
+    assert 17 < small["Pointed the wrong way (%)"] < 22  # "about one in five pointed the wrong way" (19.2%)
+    assert small["Average effect, significant pilots only (points)"] > 3 * 4  # "more than three times the truth"
+    assert large["Found a significant rise (%)"] > 80  # "most are significant" (84.4%)

@@ -160,3 +160,38 @@ def funnel_summary(ae: pd.DataFrame) -> dict[str, Any]:
         "above_998_wide": int((wide.units["outside_99.8"] & (wide.units["z"] > 0)).sum()),
         "meeting_standard": int((100 * wide.units["proportion"] >= STANDARD).sum()),
     }
+
+
+SHIFT_STARTS = "2017-06-01"  # the first month of the sustained shift at the course's trust
+
+
+def rebased(ae_table: pd.DataFrame, org_code: str = TRUST, start: str = SHIFT_STARTS) -> spc.ProcessLimits:
+    """Limits worked out again from ``start`` on: what a team does once a shift is sustained and explained."""
+    months = monthly(ae_table, org_code)
+    return spc.xmr(months[months["period"] >= pd.Timestamp(start)]["performance"].tolist())
+
+
+def funnel_table(summary: dict[str, Any]) -> pd.DataFrame:
+    """The funnel plot's headline numbers, as words and values for a table."""
+    return pd.DataFrame(
+        {
+            "Measure": [
+                "Trusts with a type 1 department",
+                "England's type 1 performance (the centre line, %)",
+                "Trusts outside the plain 99.8% limits",
+                "Real spread between trusts allowed for (standard deviation, percentage points)",
+                "Trusts outside the widened 95% limits",
+                "Trusts outside the widened 99.8% limits (all below)",
+                "Trusts at or above 95% for the year",
+            ],
+            "Value": [
+                f"{summary['trusts']}",
+                f"{summary['centre']:.1f}",
+                f"{summary['outside_998_plain']}",
+                f"{summary['tau']:.1f}",
+                f"{summary['outside_95_wide']}",
+                f"{summary['outside_998_wide']}",
+                f"{summary['meeting_standard']}",
+            ],
+        }
+    )

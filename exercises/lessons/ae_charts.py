@@ -66,7 +66,13 @@ def funnel_chart(units: pd.DataFrame, *, highlight: str = ae.TRUST) -> Any:
     axes.scatter(frame["n"] / 1000, 100 * frame["proportion"], color=BLUE, s=14, alpha=0.8, label="A trust")
     mine = frame[frame["unit"] == highlight]
     axes.scatter(
-        mine["n"] / 1000, 100 * mine["proportion"], color=ORANGE, marker="D", s=50, zorder=3, label=f"{highlight} (Chelsea and Westminster)" if highlight == ae.TRUST else highlight
+        mine["n"] / 1000,
+        100 * mine["proportion"],
+        color=ORANGE,
+        marker="D",
+        s=50,
+        zorder=3,
+        label=f"{highlight} (Chelsea and Westminster)" if highlight == ae.TRUST else highlight,
     )
     for z, style, label in ((spc.Z95, "--", "95%"), (spc.Z998, ":", "99.8%")):
         low, high = spc.funnel_curve(plain.centre, grid, z)

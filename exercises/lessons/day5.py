@@ -24,7 +24,7 @@ import pandas as pd
 from exercises.lessons import runcharts
 from exercises.lessons.common import BLUE, GREEN, GREY, LIGHT, ORANGE, RED, ChoiceKey, SortKey
 from exercises.lessons.day1 import ABC_STAGES_IN_ORDER, S1  # noqa: F401  (S1: the article title, for pages)
-from exercises.lessons.sources import C1, C2, C6, C9, S5, as_stated, cite, fact
+from exercises.lessons.sources import as_stated, fact
 
 S7 = "Transformation in Rotherham: 'It takes a village to raise a child'"
 ABCD_SOURCE = (
@@ -38,9 +38,11 @@ MFI_SOURCE = (
 
 # --- 01 Building on assets -------------------------------------------------------------
 
-# The six asset types the course uses. Kretzmann and McKnight's core building blocks are
-# individuals, associations and institutions, with physical and economic assets; the
-# course adds cultural assets, to match the Brackenford asset register.
+# The six asset types the course uses: the six assets of McKnight and Russell (2018),
+# ABCD Institute (contributions of residents, associations, local institutions, place,
+# exchange, stories), under the short names the Brackenford asset register uses.
+# Kretzmann and McKnight (1993) had the first five as building blocks; stories (culture
+# and heritage) is McKnight and Russell's sixth, not the course's invention.
 ABCD_TYPES: dict[str, str] = {
     "individuals": "The skills, knowledge, time and passions of residents: the 'capacity inventory'.",
     "associations": "Groups people run for themselves: clubs, faith groups, Friends groups, residents' groups.",
@@ -51,27 +53,19 @@ ABCD_TYPES: dict[str, str] = {
     "cultural": "Arts, heritage and shared identity: choirs, festivals, heritage trails, local history.",
 }
 ASSET_TYPES = tuple(ABCD_TYPES)
-_KRETZMANN_CORE = {"individuals", "associations", "institutions", "physical", "economic"}
 
 
 def abcd_table() -> pd.DataFrame:
-    """The six asset types, what each covers, and whether Kretzmann and McKnight name it."""
-    rows = [
-        (kind.capitalize(), text, "Yes" if kind in _KRETZMANN_CORE else "Added by the course")
-        for kind, text in ABCD_TYPES.items()
-    ]
-    return pd.DataFrame(rows, columns=["Asset type", "What it covers", "In Kretzmann and McKnight (1993)"]).set_index(
-        "Asset type"
-    )
+    """The six asset types, their names in McKnight and Russell (2018), and what each covers."""
+    from exercises.lessons.day5_assets import six_assets_table
 
-
-def _cite_two(article: str, first: tuple[int, int], second: tuple[int, int]) -> str:
-    return f"{cite(article, first)} and {second[0]}\u2013{second[1]}"
+    return six_assets_table()
 
 
 def asset_examples_table(facts: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFrame:
     """The report's asset examples, with figures from ``case_study_facts`` and ``somerset_challenge_projects``."""
-    cheddar = projects[projects["project"].astype(str).str.contains("Cheddar")].iloc[0]
+    if not projects["project"].astype(str).str.contains("Cheddar").any():
+        raise KeyError("the Somerset challenge projects have no Cheddar and Axbridge row")
     pantry, groups = fact(facts, "oldham_pantry_members"), fact(facts, "storyhouse_groups")
     volunteers, friends = fact(facts, "storyhouse_volunteers"), fact(facts, "suffolk_friends_groups")
     wigan_money, wigan_projects = fact(facts, "wigan_community_investment"), fact(facts, "wigan_projects")
@@ -80,35 +74,35 @@ def asset_examples_table(facts: pd.DataFrame, projects: pd.DataFrame) -> pd.Data
             "Somerset: Cheddar and Axbridge",
             "A challenge project from the first cohort used asset-based community development for a wider "
             "community response to health and wellbeing, and set up a 'Seattle-style' community fund.",
-            cite(C2, (int(cheddar["line_start"]), int(cheddar["line_end"]))),
+            "Fisk, Hearn and Howarth (2019)",
         ),
         (
             "Wigan",
             f"Council day centres replaced by community groups; {as_stated(wigan_money)} invested over four years "
             f"in grassroots organisations, supporting {as_stated(wigan_projects)} projects; an asset-based approach "
             "in children's social care.",
-            cite(S5, (3379, 3493)),
+            "Hall (2019)",
         ),
         (
             "Oldham: Holts and Lees",
             f"The hub team 'wraps services around the community assets'. A community pantry signed up "
             f"{as_stated(pantry)} members in its first two months.",
-            _cite_two(C1, (5350, 5356), (int(pantry["line_start"]), int(pantry["line_end"]))),
+            "Sugars (2019)",
         ),
         (
             "Storyhouse, Chester",
             f"{as_stated(groups)} community groups use the building free each month; "
             f"{as_stated(volunteers)} volunteers work alongside the staff.",
-            cite(C6, (int(groups["line_start"]), int(volunteers["line_end"]))),
+            "Bentley (2019)",
         ),
         (
             "Suffolk Libraries",
             f"Each library has a community 'Friends' group ({as_stated(friends)} in all) that is a member of "
             "the society and votes at its AGM.",
-            _cite_two(C9, (9115, 9130), (int(friends["line_start"]), int(friends["line_end"]))),
+            "Leeke (2019)",
         ),
     ]
-    return pd.DataFrame(rows, columns=["Where", "The assets it built on", "Source"]).set_index("Where")
+    return pd.DataFrame(rows, columns=["Where", "The assets it built on", "Source"])
 
 
 _STAGE_SCENARIOS: tuple[tuple[str, str, str], ...] = (
@@ -359,7 +353,7 @@ KOTTER_MEANING: dict[str, str] = {
     "1. Create a sense of urgency": "Help people see why things cannot stay as they are.",
     "2. Build a guiding coalition": "Bring together enough people with the power and trust to lead the change.",
     "3. Form a strategic vision and initiatives": "Say clearly where you are going and the first things you will do.",
-    "3a. Communicate the vision": "Ian Thomas's own addition: say it again and again, in many forms.",
+    "3a. Communicate the vision": "Ian Thomas restores it: say it again and again, in many forms.",
     "4. Enlist a volunteer army": "Bring in many people who want to help, inside and outside the organisation.",
     "5. Enable action by removing barriers": "Clear what stops people acting: from IT and offices to "
     "confidence and mindset.",
@@ -374,15 +368,37 @@ def kotter_steps(timeline: pd.DataFrame) -> list[str]:
     return [str(step) for step in timeline["kotter_step"].cat.categories if str(step) != "Background"]
 
 
+# Kotter's original eight steps (Kotter 1995, "Leading change: why transformation efforts
+# fail", Harvard Business Review; and Leading Change, 1996) against the steps of his 2014
+# Accelerate, which the Rotherham article uses. Step 3a, "communicate the vision", which
+# Ian Thomas adds, was step 4 of the original; the "volunteer army" is new in 2014.
+KOTTER_ORIGINAL: dict[str, str] = {
+    "1. Create a sense of urgency": "1. Establishing a sense of urgency",
+    "2. Build a guiding coalition": "2. Forming a powerful guiding coalition",
+    "3. Form a strategic vision and initiatives": "3. Creating a vision",
+    "3a. Communicate the vision": "4. Communicating the vision",
+    "4. Enlist a volunteer army": "(new in 2014)",
+    "5. Enable action by removing barriers": "5. Empowering others to act on the vision",
+    "6. Generate short-term wins": "6. Planning for and creating short-term wins",
+    "7. Sustain acceleration": "7. Consolidating improvements and producing still more change",
+    "8. Institute change": "8. Institutionalizing new approaches",
+}
+
+
 def kotter_table(timeline: pd.DataFrame) -> pd.DataFrame:
-    """Each step: what it means (our words), how many of Rotherham's events sit under it, and the lines."""
+    """Each step as Rotherham used it (Accelerate, 2014), its 1995 original, what it means, and its events."""
     rows = []
     for step in kotter_steps(timeline):
         events = timeline[timeline["kotter_step"].astype(str) == step]
-        lines = f"{int(events['line_start'].min())}\u2013{int(events['line_end'].max())}" if len(events) else ""
-        rows.append((step, KOTTER_MEANING[step], len(events), lines))
-    return pd.DataFrame(rows, columns=["Step", "What it means", "Events in the timeline", "Report lines"]).set_index(
-        "Step"
+        rows.append((step, KOTTER_ORIGINAL[step], KOTTER_MEANING[step], len(events)))
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Step as Rotherham used it (Accelerate, 2014)",
+            "Kotter's original (1995)",
+            "What it means",
+            "Events in the timeline",
+        ],
     )
 
 

@@ -65,6 +65,7 @@ Sources
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ def xmr(values: Sequence[float], *, screen: bool = True) -> ProcessLimits:
     if len(numbers) < 2:
         raise ValueError("process limits need at least two points")
     mean = sum(numbers) / len(numbers)
-    ranges = [abs(b - a) for a, b in zip(numbers, numbers[1:], strict=False)]
+    ranges = [abs(b - a) for a, b in itertools.pairwise(numbers)]
     average = sum(ranges) / len(ranges)
     kept = [r for r in ranges if r < SCREEN * average] if screen and average > 0 else ranges
     mean_range = sum(kept) / len(kept) if kept else average
@@ -149,7 +150,7 @@ def special_causes(values: Sequence[float], limits: ProcessLimits) -> dict[str, 
     _mark_runs(shift, sides, RUN)
 
     # A trend: RUN points, so RUN - 1 steps all the same way. Step i is from point i to i + 1.
-    steps = [_side(b, a) for a, b in zip(numbers, numbers[1:], strict=False)]
+    steps = [_side(b, a) for a, b in itertools.pairwise(numbers)]
     trend = [False] * n
     step_flags = [False] * len(steps)
     _mark_runs(step_flags, steps, RUN - 1)
@@ -158,8 +159,7 @@ def special_causes(values: Sequence[float], limits: ProcessLimits) -> dict[str, 
             trend[i] = trend[i + 1] = True
 
     near = [
-        not (v > limits.upper or v < limits.lower) and (v > limits.near_upper or v < limits.near_lower)
-        for v in numbers
+        not (v > limits.upper or v < limits.lower) and (v > limits.near_upper or v < limits.near_lower) for v in numbers
     ]
     two_in_three = [False] * n
     for start in range(max(0, n - 2)):
@@ -223,8 +223,8 @@ def _winsorised(values: list[float], share: float = 0.1) -> list[float]:
     ordered = sorted(values)
     if not ordered:
         return []
-    low = ordered[int(math.floor(share * (len(ordered) - 1)))]
-    high = ordered[int(math.ceil((1 - share) * (len(ordered) - 1)))]
+    low = ordered[math.floor(share * (len(ordered) - 1))]
+    high = ordered[math.ceil((1 - share) * (len(ordered) - 1))]
     return [min(max(v, low), high) for v in values]
 
 
