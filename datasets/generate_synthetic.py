@@ -242,13 +242,7 @@ DEMAND_FIELDS = (
 
 SURVEY_ITEMS = ("belong", "influence", "services_joined_up", "trust_council", "would_volunteer")
 # How much more (or less) agreeable each statement is than the person's general mood.
-SURVEY_OFFSETS = {
-    "belong": 0.5,
-    "influence": -0.6,
-    "services_joined_up": -0.3,
-    "trust_council": 0.0,
-    "would_volunteer": 0.2,
-}
+SURVEY_OFFSETS = {"belong": 0.5, "influence": -0.6, "services_joined_up": -0.3, "trust_council": 0.0, "would_volunteer": 0.2}
 
 
 def _segment(rng: np.random.Generator, band: str) -> str:
@@ -325,23 +319,10 @@ ASSET_NAMES: dict[str, tuple[str, ...]] = {
         "Family hub",
     ),
     "physical": ("Park", "Community garden", "Playing field", "Village hall", "Canal towpath", "Allotments"),
-    "economic": (
-        "Credit union branch",
-        "Social enterprise cafe",
-        "Weekly market",
-        "Food co-operative",
-        "Local employer",
-    ),
+    "economic": ("Credit union branch", "Social enterprise cafe", "Weekly market", "Food co-operative", "Local employer"),
     "cultural": ("Summer festival", "Heritage trail", "Community choir", "Arts collective", "Local history group"),
 }
-ASSET_PEOPLE = {
-    "individuals": 6,
-    "associations": 40,
-    "institutions": 300,
-    "physical": 500,
-    "economic": 120,
-    "cultural": 150,
-}
+ASSET_PEOPLE = {"individuals": 6, "associations": 40, "institutions": 300, "physical": 500, "economic": 120, "cultural": 150}
 
 
 def asset_table(wards: list[Row]) -> list[Row]:
@@ -377,16 +358,8 @@ ASSET_FIELDS = ("asset_id", "ward_code", "ward", "asset_type", "asset_name", "pe
 # --- provider market -------------------------------------------------------------
 
 PROVIDER_STEMS = (
-    "Ashenquill",
-    "Bellwether",
-    "Cobblemere",
-    "Dapplewick",
-    "Emberfold",
-    "Foxglove",
-    "Gorsewick",
-    "Hazelquay",
-    "Juniper",
-    "Larkspur",
+    "Ashenquill", "Bellwether", "Cobblemere", "Dapplewick", "Emberfold",
+    "Foxglove", "Gorsewick", "Hazelquay", "Juniper", "Larkspur",
 )
 
 
@@ -515,6 +488,8 @@ DAY5_COMMENTS = (
 )
 
 
+
+
 def evaluation_table() -> list[Row]:
     """Baseline and day-5 answers for one cohort; a few people miss day 5."""
     rng = _rng(8)
@@ -616,9 +591,7 @@ def differences(out_dir: Path) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=f"Make the synthetic data for {PLACE}.")
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="folder to write to (default: datasets/synthetic)"
-    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write to (default: datasets/synthetic)")
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 if any file differs")
     args = parser.parse_args(argv)
     if args.check:
