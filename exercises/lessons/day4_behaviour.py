@@ -1,7 +1,7 @@
 """Day 4, behaviour change beyond nudges: COM-B and the Behaviour Change Wheel, ethics and sludge.
 
 Answer keys and tables for the page *Behavioural insight*. Plain Python and pandas;
-nothing imports ipywidgets. ``tests/test_day4_behaviour.py`` checks the keys.
+nothing imports ipywidgets. ``tests/test_day4_keys.py`` checks the keys.
 
 Source: S. Michie, M. M. van Stralen and R. West (2011), "The behaviour change wheel: a
 new method for characterising and designing behaviour change interventions",

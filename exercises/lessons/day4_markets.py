@@ -1,7 +1,7 @@
 """Day 4, shaping and managing the market: Care Act duties, provider failure, and managing contracts.
 
 Answer keys and tables for the page *Shaping and managing the market*. Plain Python and
-pandas; nothing imports ipywidgets. ``tests/test_day4_markets.py`` checks the keys. The
+pandas; nothing imports ipywidgets. ``tests/test_day4_keys.py`` checks the keys. The
 duties are summarised in the course's words from the Care Act 2014 and its statutory
 guidance, the Procurement Act 2023 and the Care Quality Commission (cited on the page).
 """

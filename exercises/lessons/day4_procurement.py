@@ -1,7 +1,7 @@
 """Day 4, procurement law as it stands: the Procurement Act 2023, the Provider Selection Regime, grants and
 council-owned companies. Answer keys and tables for the page *Buying under today's rules*.
 
-Plain Python and pandas; nothing imports ipywidgets. ``tests/test_day4_procurement.py`` checks
+Plain Python and pandas; nothing imports ipywidgets. ``tests/test_day4_keys.py`` checks
 the keys. The law is summarised in the course's words from legislation.gov.uk and the
 Cabinet Office's and NHS England's guidance (cited on the page); it is not legal advice.
 """

@@ -1,7 +1,7 @@
 """Day 5, asset-based community development in practice: the six assets, the three questions, and the tools.
 
 Answer keys and tables for the page *Building on assets*. Plain Python and pandas;
-nothing imports ipywidgets. ``tests/test_day5_assets.py`` checks them.
+nothing imports ipywidgets. ``tests/test_day5_keys.py`` checks them.
 
 Sources: J. McKnight and C. Russell (2018), *The Four Essential Elements of an
 Asset-Based Community Development Process*, ABCD Institute, DePaul University (the six

@@ -1,7 +1,7 @@
 """Day 5, making change happen beyond one model: Kotter's two versions, the NHS Change Model, Bridges' transitions.
 
 Answer keys and tables for the page *Making change happen*. Plain Python and pandas;
-nothing imports ipywidgets. ``tests/test_day5_change.py`` checks them.
+nothing imports ipywidgets. ``tests/test_day5_keys.py`` checks them.
 
 Sources: J. P. Kotter (1995), "Leading change: why transformation efforts fail",
 *Harvard Business Review*, and (2014) *Accelerate*; NHS England (2018), *The Change

@@ -1,7 +1,7 @@
 """Day 5, quality-improvement tools that link to commissioning: driver diagrams, operational definitions
 and measurement plans. Answer keys and tables for the page *Quality improvement*.
 
-Plain Python and pandas; nothing imports ipywidgets. ``tests/test_day5_qi.py`` checks them.
+Plain Python and pandas; nothing imports ipywidgets. ``tests/test_day5_keys.py`` checks them.
 Sources: NHS England and NHS Improvement's *Quality, service improvement and redesign
 (QSIR)* tools (driver diagrams, process mapping) and *How-to guide for measurement for
 improvement* (operational definitions, measurement plans); the run-chart rules are in
