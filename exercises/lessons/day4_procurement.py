@@ -28,11 +28,11 @@ def regimes_table() -> pd.DataFrame:
         ),
         (
             "Light-touch contracts under the Act",
-            "Services such as social care, some health and education services, listed in the Procurement "
-            "Regulations 2024",
-            "The same procedures with more freedom: for example, the minimum time limits for tenders do "
-            "not apply, and a direct-award ground lets the choice of provider follow the wishes of the "
-            "person who will use the service ('user choice')",
+            "Services provided to people, such as social care and some education services, listed in the "
+            "Procurement Regulations 2024 (health care arranged by NHS bodies and councils goes to the PSR)",
+            "The same procedures with more freedom: no minimum time limits for tenders, no maximum "
+            "framework term, no mandatory standstill, and a direct-award ground that lets the choice of "
+            "provider follow the wishes of the person who will use the service ('user choice')",
         ),
         (
             "Provider Selection Regime (in force 1 January 2024)",
