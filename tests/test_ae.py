@@ -109,3 +109,11 @@ def test_the_funnel_plot_the_page_teaches(attendances: pd.DataFrame) -> None:
     wide = spc.funnel(units, overdispersion=True).units.set_index("unit")
     assert wide.loc["RQM", "proportion"] == pytest.approx(0.930, abs=0.0005)
     assert not wide.loc["RQM", "outside_95"]
+
+
+def test_april_2018_was_amber_by_one_patient(attendances: pd.DataFrame) -> None:
+    months = ae.monthly(attendances)
+    april = months[months["period"] == pd.Timestamp("2018-04-01")].iloc[0]
+    assert (april["attendances"], april["breaches"]) == (25_715, 1_286)
+    assert int(0.05 * april["attendances"]) == 1_285  # the most breaches a green month could have
+    assert ae.analyse(attendances).months.loc[april.name, "rag"] == "amber"

@@ -49,9 +49,9 @@ def test_step_3a_key() -> None:
 
 
 def test_kotter_table_maps_3a_to_the_original_step_4() -> None:
-    assert day5.KOTTER_ORIGINAL["3a. Communicate the vision"] == "4. Communicating the vision"
-    assert day5.KOTTER_ORIGINAL["4. Enlist a volunteer army"] == "(new in 2014)"
-    assert set(day5.KOTTER_ORIGINAL) == set(day5.KOTTER_MEANING)
+    assert day5_change.KOTTER_ORIGINAL["3a. Communicate the vision"] == "4. Communicating the vision"
+    assert day5_change.KOTTER_ORIGINAL["4. Enlist a volunteer army"] == "(new in 2014)"
+    assert set(day5_change.KOTTER_ORIGINAL) == set(day5_change.KOTTER_MEANING)
 
 
 def test_the_six_assets_are_abcds_not_the_courses() -> None:
