@@ -44,7 +44,7 @@ def spc_chart(analysis: ae.Analysis, name: str = ae.TRUST_NAME) -> Any:
     axes.axvline(boundary, color=GREY, linewidth=0.8, linestyle="-.")
     axes.set_ylabel("Seen within four hours (%)")
     axes.set_title(f"{name}:\nfour-hour performance, April 2016 to March 2019")
-    axes.legend(loc="lower left", fontsize=7.5, frameon=False, ncol=2)
+    axes.legend(loc="lower right", fontsize=7.5, frameon=False, ncol=2)
     axes.text(1.0, -0.12, _SOURCE, transform=axes.transAxes, ha="right", fontsize=7, color=GREY)
     low = min(months["performance"].min(), limits.lower) - 2
     axes.set_ylim(low, 100)
