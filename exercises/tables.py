@@ -154,7 +154,9 @@ class Table:
         return (
             '<div class="academy-table-wrap" role="region" tabindex="0" style="overflow-x:auto" '
             f'aria-label="{_esc(self.caption)}">'
-            f'<table class="academy-table"><caption>{_esc(self.caption)}</caption>'
+            # The caption takes the text colour of the output around it: the site's theme would
+            # otherwise give it a pale grey that fails contrast on a notebook output in dark mode.
+            f'<table class="academy-table"><caption style="color:inherit">{_esc(self.caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{notes}</div>"
         )
 
