@@ -79,7 +79,7 @@ ADMISSIONS_AVOIDED_PER_PLACE = 0.05  # true effect: admissions avoided next year
 # Reminder trial
 TRIAL_SIZE = 4000
 TRIAL_ARMS = ("invitation only", "invitation and reminder")
-TRIAL_TRUE_RATES = (0.60, 0.65)
+TRIAL_TRUE_RATES = (0.20, 0.24)  # a realistic uptake of a strength and balance invitation (Day 4, page 3)
 
 # Weekly measure
 WEEKS = 60

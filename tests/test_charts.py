@@ -13,7 +13,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from exercises.lessons import day1, day3, day4
+from exercises.lessons import day1, day3, day4, day4_trials
 from exercises.widgets import Input, calculator
 from exercises.widgets.charts import ChartLayout, figure_html, figure_svg
 from exercises.workbook import take_notice
@@ -143,8 +143,12 @@ UPDATING: dict[str, tuple[Callable[..., Any], list[Any]]] = {
         [day4.readiness_grid(4, 1), day4.readiness_grid(9, 5), day4.readiness_grid(1, 5), day4.readiness_grid(9, 1)],
     ),
     "power": (
-        day4.power_chart,
-        [day4.pilot_planner(0.6, 0.05, 100), day4.pilot_planner(0.2, 0.01, 5_000), day4.pilot_planner(0.5, 0.2, 20)],
+        day4_trials.power_chart,
+        [
+            day4_trials.pilot_planner(0.6, 0.05, 100),
+            day4_trials.pilot_planner(0.2, 0.01, 5_000),
+            day4_trials.pilot_planner(0.5, 0.2, 20),
+        ],
     ),
     "simulation": (
         day3.simulation_chart,

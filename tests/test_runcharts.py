@@ -179,3 +179,26 @@ def test_rule_lengths_must_make_sense() -> None:
         rc.shifts([1, 2], centre=1, min_length=0)
     with pytest.raises(ValueError):
         rc.trends([1, 2], min_length=1)
+
+
+# --- the runs rule: too few crossings ---------------------------------------------------------
+
+
+def test_crossings_skip_points_on_the_centre_line() -> None:
+    # Above, above, on, below, above, below: sides A A B A B -> 3 crossings; 5 useful points.
+    values = [3, 4, 2, 1, 3, 1]
+    assert rc.crossings(values, 2) == 3
+    assert rc.useful_points(values, 2) == 5
+
+
+@pytest.mark.parametrize("useful, expected", [(1, 0), (10, 2), (12, 3), (20, 6), (24, 8), (30, 10), (36, 13)])
+def test_fewest_crossings_is_the_lower_fifth_percentile_of_a_fair_coin(useful: int, expected: int) -> None:
+    # Anhøj and Olesen's table (qbinom(0.05, n - 1, 0.5)): 10 -> 2, 20 -> 6, 24 -> 8, 30 -> 10.
+    assert rc.fewest_crossings(useful) == expected
+
+
+def test_a_series_that_stays_on_each_side_too_long_has_too_few_crossings() -> None:
+    slow = [1] * 10 + [9] * 10  # one crossing among 20 useful points; at least 6 expected
+    assert rc.too_few_crossings(slow, 5)
+    zigzag = [1, 9] * 10  # 19 crossings
+    assert not rc.too_few_crossings(zigzag, 5)

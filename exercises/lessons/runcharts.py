@@ -30,6 +30,13 @@ control limits are ``mean ± 2.66 × mean moving range``. A point strictly above
 limit or strictly below the lower limit is a signal. (2.66 is 3 ÷ 1.128, the constant
 that turns an average two-point moving range into three standard deviations.)
 
+**Runs rule: too few crossings** (:func:`crossings`, :func:`fewest_crossings`,
+:func:`too_few_crossings`). A random series crosses its median often. Points on the
+median are skipped; with n useful points left, the number of crossings of a random
+series follows a binomial(n − 1, ½) distribution, and fewer crossings than its lower
+5th percentile is a signal (Anhøj and Olesen, 2014; the same idea as the IHI's "too
+few runs", since the number of runs is the number of crossings plus one).
+
 A series too short for a rule simply has no signal of that kind; the limits need at
 least two points. Missing values are refused with a plain message rather than guessed.
 
@@ -211,3 +218,41 @@ def signals(values: Sequence[float], centre: float | None = None, limits: Limits
     if len(numbers) >= 2 or limits is not None:
         found += outside_limits(numbers, xmr_limits(numbers) if limits is None else limits)
     return sorted(found, key=lambda s: (s.start, s.rule))
+
+
+# --- the runs rule (too few crossings of the median) ------------------------------------------
+
+
+def crossings(values: Sequence[float], centre: float) -> int:
+    """How many times the line crosses ``centre``: points on it are skipped, as for shifts."""
+    sides = [v > centre for v in _numbers(values) if v != centre]
+    return sum(1 for a, b in itertools.pairwise(sides) if a != b)
+
+
+def useful_points(values: Sequence[float], centre: float) -> int:
+    """The points not on ``centre``: the ones the runs rule counts."""
+    return sum(1 for v in _numbers(values) if v != centre)
+
+
+def fewest_crossings(useful: int, chance: float = 0.05) -> int:
+    """The fewest crossings expected by chance among ``useful`` points.
+
+    Anhøj and Olesen's rule: with n useful points a random series crosses its median a
+    binomial(n − 1, ½) number of times; fewer crossings than the lower 5th percentile of
+    that distribution (the smallest c with P(X ≤ c) ≥ 5%) is a signal. Equivalently, too
+    few runs: a run is a crossing plus one.
+    """
+    if useful < 2:
+        return 0
+    trials = useful - 1
+    total = 0.0
+    for c in range(trials + 1):
+        total += math.comb(trials, c) / 2**trials
+        if total >= chance:
+            return c
+    return trials
+
+
+def too_few_crossings(values: Sequence[float], centre: float) -> bool:
+    """True when the series crosses its centre line fewer times than chance allows."""
+    return crossings(values, centre) < fewest_crossings(useful_points(values, centre))

@@ -1,0 +1,116 @@
+"""Day 4's new pages: the answer keys of the behaviour, procurement and market pages, and the
+facts of law their tables teach (dates, the Provider Selection Regime's processes and criteria)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from exercises.checks import check_choice, check_classification
+from exercises.lessons import day4_behaviour, day4_markets, day4_procurement
+from exercises.lessons.common import SortKey
+from tests.conftest import REPO
+
+DAY4 = REPO / "modules" / "day4-behaviour-providers-and-markets"
+SORT_KEYS = {
+    "COM-B": day4_behaviour.COM_B_SORT,
+    "routes now": day4_procurement.ROUTES_NOW,
+    "market work": day4_markets.MARKET_WORK,
+}
+
+
+@pytest.mark.parametrize("key", SORT_KEYS.values(), ids=SORT_KEYS.keys())
+def test_sort_keys_are_well_formed_and_pass_the_checker(key: SortKey) -> None:
+    assert set(key.feedback) == set(key.answers)
+    used: set[str] = set()
+    for item in key.answers:
+        accepted = key.accepted(item)
+        assert accepted and set(accepted) <= set(key.categories), item
+        used |= set(accepted)
+    assert used == set(key.categories), "every category is the answer to at least one item"
+    right = {item: key.accepted(item)[0] for item in key.answers}
+    assert check_classification(right, key.answers, key.feedback).correct
+    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
+    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
+
+
+def test_com_b_feedback_names_the_part_of_com_b() -> None:
+    for item, text in day4_behaviour.COM_B_SORT.feedback.items():
+        answer = day4_behaviour.COM_B_SORT.accepted(item)[0]
+        assert answer.lower() in text.lower(), item
+
+
+def test_com_b_covers_professionals_not_only_residents() -> None:
+    items = day4_behaviour.COM_B_SORT.answers
+    assert any(item.startswith("GPs") for item in items)
+    assert any(item.startswith("Ward staff") for item in items)
+    table = day4_behaviour.com_b_table()
+    assert len(table) == 6 and set(table["Component"]) == {"Capability", "Opportunity", "Motivation"}
+    assert len(day4_behaviour.INTERVENTION_FUNCTIONS) == 9  # the Behaviour Change Wheel's nine functions
+
+
+def test_replaced_procedures_key() -> None:
+    key = day4_procurement.REPLACED_PROCEDURES
+    assert check_choice(key.answer, key.options, key.answer).correct
+    assert "Public Contracts Regulations 2015" in key.answer and "24 February 2025" in key.answer
+    assert key.options[key.answer].startswith("Right")
+    wrong = next(option for option in key.options if option != key.answer)
+    assert not check_choice(wrong, key.options, key.answer).correct
+
+
+def test_the_law_the_tables_teach() -> None:
+    assert day4_procurement.ACT_IN_FORCE == "24 February 2025"
+    assert day4_procurement.PSR_IN_FORCE == "1 January 2024"
+    processes = [name for name, _ in day4_procurement.PSR_PROCESSES]
+    assert processes == [
+        "Direct award process A",
+        "Direct award process B",
+        "Direct award process C",
+        "Most suitable provider process",
+        "Competitive process",
+    ]
+    assert len(day4_procurement.PSR_KEY_CRITERIA) == 5
+    assert "social value" in day4_procurement.PSR_KEY_CRITERIA
+    regimes = day4_procurement.regimes_table()
+    assert regimes["Rules"].str.contains("24 February 2025").any()
+    assert regimes["Rules"].str.contains("1 January 2024").any()
+    assert regimes["What they cover"].str.contains("80%").any()  # Teckal's activity test
+    duties = day4_markets.care_act_duties_table()
+    assert duties["Care Act 2014"].tolist() == ["Section 5", "Sections 48 to 52", "Sections 53 to 57"]
+
+
+def test_the_procurement_page_says_the_old_procedures_belonged_to_the_2015_regulations() -> None:
+    notebook = json.loads((DAY4 / "05-buying-under-todays-rules.ipynb").read_text(encoding="utf-8"))
+    text = "".join("".join(cell["source"]) for cell in notebook["cells"])
+    for phrase in (
+        "competitive flexible procedure",
+        "Public Contracts Regulations 2015",
+        "transparency notice",
+        "National Procurement Policy Statement",
+        "Provider Selection Regime",
+        "Teckal",
+    ):
+        assert phrase in text, phrase
+
+
+def test_page_1_credits_the_five_stages_to_wide() -> None:
+    notebook = json.loads((DAY4 / "01-adaptive-change-and-technology.ipynb").read_text(encoding="utf-8"))
+    text = "".join("".join(cell["source"]) for cell in notebook["cells"])
+    assert "Heifetz's five stages" not in text
+    assert "Wide's framing" in text
+
+
+@pytest.mark.parametrize(
+    "page", sorted(DAY4.glob("0*.ipynb")) + sorted(DAY4.glob("0*.md")) + [DAY4 / "index.md"], ids=lambda p: p.name
+)
+def test_no_line_numbers_of_the_report_on_a_reader_page(page) -> None:
+    if page.suffix == ".ipynb":
+        cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
+        text = "".join("".join(cell["source"]) for cell in cells)
+    else:
+        text = page.read_text(encoding="utf-8")
+    assert "text copy" not in text
+    assert "not checked against the paper" not in text
+    assert not re.search(r"lines \d{3,4}", text)
