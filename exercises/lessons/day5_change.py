@@ -215,9 +215,7 @@ def kotter_sort(timeline: pd.DataFrame, sequences: Sequence[int] = KOTTER_ITEMS)
     for _, row in rows.iterrows():
         step, item = str(row["kotter_step"]), str(row["event"])
         answers[item] = step
-        text = (
-            f"Ian Thomas puts this under step {step.split('.')[0]}, '{step.split('. ', 1)[1]}' (Thomas, 2019)."
-        )
+        text = f"Ian Thomas puts this under step {step.split('.')[0]}, '{step.split('. ', 1)[1]}' (Thomas, 2019)."
         if pd.notna(row["note"]):
             text += f" {row['note']}"
         feedback[item] = text

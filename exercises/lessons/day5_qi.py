@@ -12,7 +12,7 @@ improvement* (operational definitions, measurement plans); the run-chart rules a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -151,11 +151,11 @@ def rule_findings(values: Sequence[float]) -> dict[str, list[runcharts.Signal]]:
     }
 
 
-def rule_spotting_key(series: dict[str, Sequence[float]] | None = None) -> SortKey:
+def rule_spotting_key(series: Mapping[str, Sequence[float]] | None = None) -> SortKey:
     """The answer key of the rule-spotting sort, worked out by the rules themselves."""
-    series = RULE_SERIES if series is None else series
+    chosen: Mapping[str, Sequence[float]] = RULE_SERIES if series is None else series
     answers, feedback = {}, {}
-    for name, values in series.items():
+    for name, values in chosen.items():
         found = [rule for rule, hits in rule_findings(values).items() if hits]
         answers[name] = tuple(found) if found else NO_SIGNAL
         feedback[name] = _describe_findings(name, values)
@@ -190,14 +190,14 @@ def _describe_findings(name: str, values: Sequence[float]) -> str:
     return f"{name}: " + "; ".join(parts) + "."
 
 
-def rule_series_chart(series: dict[str, Sequence[float]] | None = None) -> Any:
+def rule_series_chart(series: Mapping[str, Sequence[float]] | None = None) -> Any:
     """Small run charts of the constructed series, each with its median (dashed) and XmR limits (dotted)."""
     from matplotlib.figure import Figure
 
-    series = RULE_SERIES if series is None else series
+    chosen: Mapping[str, Sequence[float]] = RULE_SERIES if series is None else series
     figure = Figure(figsize=(9, 5.2))
     grid = figure.subplots(2, 2, sharex=True)
-    for axes, (name, values) in zip(grid.flat, series.items(), strict=True):
+    for axes, (name, values) in zip(grid.flat, chosen.items(), strict=True):
         points = list(range(1, len(values) + 1))
         limits = runcharts.xmr_limits(values)
         axes.plot(points, values, color=BLUE, marker="o", markersize=4)

@@ -69,14 +69,14 @@ def _pilot_constants(_compute: Any) -> dict[str, Any]:
     """The normal quantiles the sample-size sums use (5% two-sided, 80% power), worked out here."""
     from statistics import NormalDist
 
-    from exercises.lessons import day4
+    from exercises.lessons import day4_trials
     from exercises.lessons.stats import z_value
 
     return {
         "z_alpha": z_value(0.95),
         "z_beta": NormalDist().inv_cdf(0.8),
         "power_wanted": 0.8,
-        "labels": list(day4.pilot_planner(0.6, 0.05, 100)),
+        "labels": list(day4_trials.pilot_planner(0.6, 0.05, 100)),
     }
 
 
@@ -89,22 +89,35 @@ def _simulation_constants(compute: Any) -> dict[str, Any]:
     return {"parameters": asdict(parameters), "strategies": list(sim.STRATEGIES), "labels": list(sim.summary(empty))}
 
 
-# "module.qualified_name" of a compute function -> its port.
+# Where each compute function with a port is defined ("module:name") -> its port. A page may
+# reach the function through another module that re-exports it (``day1.compare_learning``):
+# the lookup compares the function itself, not the name it was reached by.
 PORTS: dict[str, BrowserPort] = {
-    "exercises.lessons.day1.compare_learning": BrowserPort("compare_learning", _learning_constants),
-    "exercises.lessons.day4.readiness_grid": BrowserPort("readiness_grid", _readiness_constants),
-    "exercises.lessons.day4.pilot_planner": BrowserPort("pilot_planner", _pilot_constants),
-    "exercises.lessons.day3.invest_to_save": BrowserPort("invest_to_save", _invest_constants),
-    "exercises.lessons.day3.simulation_pair": BrowserPort("simulation_pair", _simulation_constants),
+    "exercises.lessons.day1_maturity:compare_learning": BrowserPort("compare_learning", _learning_constants),
+    "exercises.lessons.day4:readiness_grid": BrowserPort("readiness_grid", _readiness_constants),
+    "exercises.lessons.day4_trials:pilot_planner": BrowserPort("pilot_planner", _pilot_constants),
+    "exercises.lessons.day3:invest_to_save": BrowserPort("invest_to_save", _invest_constants),
+    "exercises.lessons.day3:simulation_pair": BrowserPort("simulation_pair", _simulation_constants),
 }
+
+
+@functools.cache
+def _ported_functions() -> dict[int, BrowserPort]:
+    """id() of each ported function object -> its port (the functions live as long as their modules)."""
+    import importlib
+
+    found: dict[int, BrowserPort] = {}
+    for location, port in PORTS.items():
+        module, _, name = location.partition(":")
+        found[id(getattr(importlib.import_module(module), name))] = port
+    return found
 
 
 def port_of(compute: Callable[..., Any]) -> BrowserPort | None:
     """The browser port of a calculator's compute function (or of the function a
     ``functools.partial`` wraps), or None if it has none."""
     function = compute.func if isinstance(compute, functools.partial) else compute
-    name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
-    return PORTS.get(name)
+    return _ported_functions().get(id(function))
 
 
 def port_key(compute: Callable[..., Any]) -> dict[str, Any] | None:

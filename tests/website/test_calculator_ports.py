@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from exercises.lessons import day1, day3, day4
+from exercises.lessons import day1, day3, day4, day4_trials
 from exercises.numbers import format_number
 from exercises.widgets.browser_ports import PORTS, port_key
 from exercises.widgets.calculator import Input
@@ -127,11 +127,11 @@ def _simulation_inputs(rng: random.Random) -> dict[str, Any]:
 
 
 GENERATORS: dict[str, tuple[Callable[..., Any], Callable[[random.Random], dict[str, Any]]]] = {
-    "exercises.lessons.day1.compare_learning": (day1.compare_learning, _learning_inputs),
-    "exercises.lessons.day4.readiness_grid": (day4.readiness_grid, _readiness_inputs),
-    "exercises.lessons.day4.pilot_planner": (day4.pilot_planner, _pilot_inputs),
-    "exercises.lessons.day3.invest_to_save": (day3.invest_to_save, _invest_inputs),
-    "exercises.lessons.day3.simulation_pair": (SIMULATION, _simulation_inputs),
+    "exercises.lessons.day1_maturity:compare_learning": (day1.compare_learning, _learning_inputs),
+    "exercises.lessons.day4:readiness_grid": (day4.readiness_grid, _readiness_inputs),
+    "exercises.lessons.day4_trials:pilot_planner": (day4_trials.pilot_planner, _pilot_inputs),
+    "exercises.lessons.day3:invest_to_save": (day3.invest_to_save, _invest_inputs),
+    "exercises.lessons.day3:simulation_pair": (SIMULATION, _simulation_inputs),
 }
 
 

@@ -236,7 +236,7 @@ def _python_rows(port: dict[str, Any], values: dict[str, Any]) -> list[list[str]
 def _function(qualified: str) -> Any:
     import importlib
 
-    module, name = qualified.rsplit(".", 1)
+    module, name = qualified.split(":", 1)
     return getattr(importlib.import_module(module), name)
 
 
