@@ -129,6 +129,7 @@ def test_frameworks_state_the_current_position() -> None:
     frameworks = day1_theory_of_change.frameworks_table().set_index("Framework")["Status, December 2026"]
     assert "six objectives" in frameworks["Adult Social Care Outcomes Framework (ASCOF)"]
     assert "NHS Oversight Framework 2025/26" in frameworks["NHS Outcomes Framework (NHS OF)"]
+    assert "only five of its indicators" in frameworks["NHS Outcomes Framework (NHS OF)"]
     assert len(day1_theory_of_change.INDICATOR_CRITERIA) == 7
 
 

@@ -104,8 +104,10 @@ FRAMEWORKS: tuple[tuple[str, str, str], ...] = (
     (
         "NHS Outcomes Framework (NHS OF)",
         "NHS England",
-        "Largely wound down: after a 2023 review, NHS England proposed keeping only a few indicators and pointing "
-        "users to other sources. NHS trusts and ICBs are now assessed under the NHS Oversight Framework 2025/26.",
+        "Largely wound down: after a review announced in 2023 and a consultation to March 2024, NHS England has "
+        "published only five of its indicators each year since February 2025, and points users to source data for "
+        "the rest. NHS England now oversees trusts and ICBs under the NHS Oversight Framework 2025/26, a one-year "
+        "framework to be reviewed in 2026/27.",
     ),
 )
 

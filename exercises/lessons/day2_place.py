@@ -127,8 +127,9 @@ PANEL_VERDICT = ChoiceKey(
             "2015 and little happened after the EU referendum."
         ),
         "Little was carried out nationally, but some places (Wigan, Plymouth, Essex) went ahead themselves": (
-            "Right. Their verdict is that national interest faded, while places such as Plymouth, with its £483 million "
-            "integrated fund, made its progress 'under the radar', and Essex put its recovery services' commissioning in the hands of a charity."
+            "Right. Their verdict is that national interest faded while some places went ahead: Plymouth, with its "
+            "£483 million integrated fund, made its progress 'under the radar', and Essex put the commissioning of its "
+            "recovery services in the hands of a charity."
         ),
         "The Panel's ideas were abandoned as mistaken": (
             "No. The authors think the ideas still hold; what was missing was national leadership and patient funding."
