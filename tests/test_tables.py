@@ -78,4 +78,4 @@ def test_a_format_for_a_missing_column_or_an_unknown_kind_is_refused() -> None:
 def test_the_caption_takes_the_page_text_colour() -> None:
     """The theme's muted caption colour fails WCAG contrast on a notebook output in dark mode."""
     html = table(pd.DataFrame({"A": [1]}), "A caption").to_html()
-    assert '<caption style="color:inherit">A caption</caption>' in html
+    assert '<caption style="color:inherit;text-align:left">A caption</caption>' in html

@@ -306,7 +306,8 @@ def court_fines() -> pd.DataFrame:
 def east_examples() -> pd.DataFrame:
     """The two EAST examples: the rate before and after the change."""
     trials = load("behavioural_trials")
-    rows = trials[trials["source_publisher"].astype(str) == "The Behavioural Insights Team"]
+    # The EAST examples are the trials reported as a rate before and after one change.
+    rows = trials[trials["arm"].astype(str).str.startswith(("before", "after"))]
     out = []
     for trial, part in rows.groupby(rows["trial"].astype(str), sort=False):
         before = part[part["arm"].astype(str).str.startswith("before")].iloc[0]
