@@ -33,7 +33,9 @@ AUTHORING_NOTES = re.compile(
     re.IGNORECASE,
 )
 NAN = re.compile(r"(?<![\w-])NaN(?![\w-])")
-WHOLE_FLOAT = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})\.0(?![\d%])")
+WHOLE_FLOAT = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})\.0(?!\.?\d|%)"
+)  # not a version number such as 314.0.7
 
 TEXT_CHECKS = (
     ("a line-number citation", LINE_CITATION),

@@ -250,7 +250,8 @@
       checkShare("deadweight", v.deadweight);
       checkShare("displacement", v.displacement);
       checkShare("attribution", v.attribution);
-      var first = v.saving * (1 - v.deadweight) * (1 - v.displacement) * v.attribution;
+      // Attribution is the share due to others, taken off (finance.counted_saving).
+      var first = v.saving * (1 - v.deadweight) * (1 - v.displacement) * (1 - v.attribution);
       var counted = [], today = [];
       for (var t = 1; t <= years; t += 1) {
         var amount = first * Math.pow(1 - v.drop_off, t - 1);
@@ -258,8 +259,13 @@
         today.push(amount * discountFactor(t, rate));
       }
       var benefitsToday = numpySum(today), L = c.labels;
-      return [[L[0], v.saving * v.years, "float"], [L[1], numpySum(counted), "float"], [L[2], benefitsToday, "float"],
-        [L[3], cost, "float"], [L[4], benefitsToday - cost, "float"], [L[5], cost ? benefitsToday / cost : NaN, "float"]];
+      // Whole pounds (Python's round() gives an int) and a ratio to 2 places, rounded as
+      // Python rounds, sign included.
+      var whole = function (x) { return (x < 0 ? -1 : 1) * pyRound(Math.abs(x), 0); };
+      return [[L[0], whole(v.saving * v.years), "int"], [L[1], whole(numpySum(counted)), "int"],
+        [L[2], whole(benefitsToday), "int"], [L[3], whole(cost), "int"],
+        [L[4], whole(benefitsToday - cost), "int"],
+        [L[5], cost ? (benefitsToday / cost < 0 ? -1 : 1) * pyRound(Math.abs(benefitsToday / cost), 2) : NaN, "float"]];
     },
     chart: function (rows, c) {
       var labels = ["Claimed", "Counted", "Counted, today's money", "Cost (with optimism bias)"];

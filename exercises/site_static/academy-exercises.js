@@ -611,9 +611,15 @@
     if (k.kind === "scale" && this.box.querySelector(".academy-chart-area")) { this.chartArea().innerHTML = ""; }
   };
 
+  // With the engine running, the notice under an exercise says where answers go and keeps
+  // its way into JupyterLab (academy-nav.js points the link at the page's launch button).
+  var RUNNING_NOTE = '<p class="academy-site-note">Your answers stay in this browser. ' +
+    '<a class="academy-launch" href="#academy-launch">Open this page in JupyterLab</a> ' +
+    "to keep them in your workbook.</p>";
+
   Exercise.prototype.start = function () {
     var self = this, k = this.key;
-    this.feedbackArea.innerHTML = "";
+    this.feedbackArea.innerHTML = RUNNING_NOTE;
     if (this.button) {
       this.button.addEventListener("click", function () { self.submit(true); });
     }

@@ -87,6 +87,15 @@
     }
   }
 
+  // A table or chart can change size after it is wrapped (an image loads, fonts arrive, the
+  // colour mode changes): look again each time, so a box that scrolls is always keyboard-reachable.
+  var resized = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target.parentElement;
+      if (box && box.classList.contains("academy-table-scroll")) { markScrolling(box); }
+    });
+  }) : null;
+
   function wrapTables(root) {
     // Tables, and charts (drawn at their own size so their text stays legible), scroll in a box.
     root.querySelectorAll("article table, article img.academy-chart").forEach(function (item) {
@@ -97,6 +106,7 @@
       box.dataset.academyScroll = item.tagName === "IMG" ? "chart" : "table";
       parent.insertBefore(box, item);
       box.appendChild(item);
+      if (resized) { resized.observe(item); }
     });
     root.querySelectorAll(".academy-table-scroll").forEach(markScrolling);
   }
