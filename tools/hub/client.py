@@ -155,14 +155,24 @@ class Kernel:
     """A kernel reached over the server's websocket (the JSON protocol JupyterLab uses)."""
 
     def __init__(self, server: Server, kernel_id: str, session_id: str) -> None:
-        import websocket
-
         self.server, self.kernel_id, self.session_id = server, kernel_id, session_id
-        url = server.root.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels"
-        self._ws = websocket.create_connection(url, header=[f"Authorization: token {server.token}"], timeout=600)
+        self._url = server.root.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels"
         self._session = uuid.uuid4().hex
 
     def run(self, code: str, timeout: float = 600) -> Result:
+        """Run one cell. Each cell gets its own connection (the kernel keeps its state), so a
+        connection the server closed while the check was busy elsewhere is never reused."""
+        import websocket
+
+        self._ws = websocket.create_connection(
+            self._url, header=[f"Authorization: token {self.server.token}"], timeout=timeout
+        )
+        try:
+            return self._run(code, timeout)
+        finally:
+            self._ws.close()
+
+    def _run(self, code: str, timeout: float) -> Result:
         msg_id = uuid.uuid4().hex
         self._ws.send(
             json.dumps(
@@ -216,5 +226,4 @@ class Kernel:
             yield json.loads(self._ws.recv())
 
     def close(self) -> None:
-        self._ws.close()
         request("DELETE", f"{self.server.root}/api/sessions/{self.session_id}", self.server.token)
