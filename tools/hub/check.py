@@ -534,8 +534,9 @@ def run_checks(box: Sandbox) -> Outcome:
 
 def main() -> int:
     if sys.platform != "linux" or os.geteuid() != 0:
-        say("make hub-check makes system accounts, so it runs as root on Linux (CI does). Nothing was done.")
-        return 1
+        # make test runs this too: on a developer's machine without root it says so and stops.
+        say("hub-check: skipped. It makes system accounts, so it runs only as root on Linux (CI does).")
+        return 0 if os.environ.get("ACADEMY_HUB_OPTIONAL") else 1
     started = time.monotonic()
     subprocess.run(["bash", str(REPO / "tools" / "system-deps.sh"), "hub"], check=True)
     ensure_user_env()
