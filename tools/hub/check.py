@@ -296,6 +296,21 @@ def value(kernel: Kernel, expression: str) -> object:
     return json.loads(lines[-1])
 
 
+# Run in a participant's kernel: can this account read a file or list a folder?
+PROBE = textwrap.dedent(
+    """
+    def _probe(p):
+        import os
+        try:
+            (os.listdir if os.path.isdir(p) else (lambda q: open(q).read()))(p)
+            return 'read'
+        except PermissionError:
+            return 'refused'
+        except FileNotFoundError:
+            return 'missing'
+    """
+)
+
 PLAN_HELPERS = textwrap.dedent(
     """
     import os
@@ -411,21 +426,12 @@ def run_checks(box: Sandbox) -> Outcome:
     def nobody_reaches_others_on_disk() -> None:
         for user in cohort.participants:
             mine = cohort.team_of(user)
-            probes = [f"/home/{o}/my-work/workbook.json" for o in cohort.participants if o != user]
+            others = [o for o in cohort.participants if o != user]
+            probes = [f"/home/{o}/my-work/workbook.json" for o in others]
+            probes += [f"/home/{o}/my-work" for o in others]  # not even the names of their files
             probes += [f"{box.root}/cohort-work/{t}/plan.yaml" for t in cohort.teams if t != mine]
             probes += [f"{box.root}/cohort-work/{t}" for t in cohort.teams if t != mine]
-            code = (
-                "def _probe(p):\n"
-                "    import os\n"
-                "    try:\n"
-                "        (os.listdir if os.path.isdir(p) else (lambda q: open(q).read()))(p)\n"
-                "        return 'read'\n"
-                "    except PermissionError:\n"
-                "        return 'refused'\n"
-                "    except FileNotFoundError:\n"
-                "        return 'missing'\n"
-            )
-            assert kernels[user].run(code).ok
+            assert kernels[user].run(PROBE).ok
             results = value(kernels[user], f"{{p: _probe(p) for p in {probes!r}}}")
             assert isinstance(results, dict)
             read = [p for p, r in results.items() if r == "read"]
@@ -506,6 +512,7 @@ def run_checks(box: Sandbox) -> Outcome:
 
     def user_without_team() -> None:
         loner = cohort.unassigned[0]
+        assert kernels[loner].run(PROBE).ok
         assert value(kernels[loner], "__import__('os').environ['ACADEMY_TEAM']") == ""
         results = value(
             kernels[loner],
