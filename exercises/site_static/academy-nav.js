@@ -65,14 +65,15 @@
     var CUE = CUES[box.dataset.academyScroll || "table"];
     var overflows = box.scrollWidth > box.clientWidth + 1;
     box.classList.toggle("academy-scrolls", overflows);
-    if (overflows) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
-      if (!box.getAttribute("aria-label")) {
-        var caption = box.querySelector("caption");
-        var what = box.dataset.academyScroll === "chart" ? "Chart: " : "Table: ";
-        box.setAttribute("aria-label", (caption ? caption.textContent.trim() + ": " : what) + CUE.toLowerCase());
-      }
+    // Always reachable from the keyboard: whether the box scrolls can change after this runs
+    // (an image loads, the colour mode or the window changes), and a keyboard user must
+    // still be able to scroll it.
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    if (!box.getAttribute("aria-label")) {
+      var caption = box.querySelector("caption");
+      var what = box.dataset.academyScroll === "chart" ? "Chart: " : "Table: ";
+      box.setAttribute("aria-label", (caption ? caption.textContent.trim() + ": " : what) + CUE.toLowerCase());
     }
     var cue = box.previousElementSibling;
     var hasCue = cue && cue.classList.contains("academy-scroll-cue");
@@ -91,7 +92,7 @@
   // colour mode changes): look again each time, so a box that scrolls is always keyboard-reachable.
   var resized = window.ResizeObserver ? new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
-      var box = entry.target.parentElement;
+      var box = entry.target.classList.contains("academy-table-scroll") ? entry.target : entry.target.parentElement;
       if (box && box.classList.contains("academy-table-scroll")) { markScrolling(box); }
     });
   }) : null;
@@ -106,7 +107,7 @@
       box.dataset.academyScroll = item.tagName === "IMG" ? "chart" : "table";
       parent.insertBefore(box, item);
       box.appendChild(item);
-      if (resized) { resized.observe(item); }
+      if (resized) { resized.observe(item); resized.observe(box); }
     });
     root.querySelectorAll(".academy-table-scroll").forEach(markScrolling);
   }
