@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,24 @@ def patient(target: Any) -> Any:
     target.set_default_timeout(PATIENCE_MS)
     target.set_default_navigation_timeout(PATIENCE_MS)
     return target
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing is listening on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(predicate: Any, timeout: float, what: str, interval: float = 0.25) -> Any:
+    """Call ``predicate`` until it returns something truthy; fail after ``timeout`` s saying ``what``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"Timed out after {timeout:.0f} s waiting for {what}")
 
 
 class PatientBrowser:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +24,7 @@ import pytest
 from exercises.challenge_app import find_voila, voila_command, voila_environment
 from exercises.plan.store import load_plan
 from exercises.plan.templates import WORKBOOK_TEMPLATE, start_plan_text
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,22 +37,6 @@ START_LIMIT = 180_000  # ms: Voilà runs the whole workbook before showing it; s
 LOST_LIMIT = 15_000  # ms: the page checks the connection every 2 s
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(predicate, timeout: float, what: str, interval: float = 0.25):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(interval)
-    raise AssertionError(f"Timed out after {timeout:.0f} s waiting for {what}")
-
-
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[dict]:
     """The team's workbook app, served by Voilà on 127.0.0.1; stopped afterwards."""
@@ -65,7 +47,7 @@ def app(tmp_path: Path) -> Iterator[dict]:
     # every form on a busy machine (a limit of Voilà's widget rendering, not of saving).
     plan.write_text(start_plan_text("Team Kestrel"), encoding="utf-8")
     shutil.copyfile(WORKBOOK_TEMPLATE, team / "challenge-workbook.ipynb")
-    port = _free_port()
+    port = free_port()
     env = voila_environment(plan)
     env.update(
         {
@@ -94,7 +76,7 @@ def app(tmp_path: Path) -> Iterator[dict]:
             return False
 
     try:
-        _wait_for(ready, 120, f"Voilà to answer on {base} (log: {log_path})")
+        wait_for(ready, 120, f"Voilà to answer on {base} (log: {log_path})")
         yield {"base": base, "plan": plan, "server": server, "tmp": tmp_path, "log": log_path}
     finally:
         if server.poll() is None:

@@ -11,17 +11,15 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, patient
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, free_port, patient, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -30,22 +28,6 @@ NOTEBOOK = "modules/authors/writing-exercises.ipynb"
 EXERCISE_ID = "authors-outcome-or-output"
 RIGHT_OPTION = "Older people living safely in their own homes for longer"
 EXERCISES_ON_PAGE = 7
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(predicate, timeout: float, what: str, interval: float = 0.25):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(interval)
-    raise AssertionError(f"Timed out after {timeout:.0f} s waiting for {what}")
 
 
 @pytest.fixture()
@@ -61,7 +43,7 @@ def lab(tmp_path: Path) -> Iterator[dict]:
         path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
         "ACADEMY_WORK_DIR": str(work),
@@ -99,7 +81,7 @@ def lab(tmp_path: Path) -> Iterator[dict]:
             return False
 
     try:
-        _wait_for(ready, PATIENCE_MS / 1000, "JupyterLab to start")
+        wait_for(ready, PATIENCE_MS / 1000, "JupyterLab to start")
         yield {"base": base, "token": token, "work": work, "tmp": tmp_path}
     finally:
         try:  # a clean shutdown also stops the kernels the server started
@@ -183,7 +165,7 @@ def test_answer_given_in_the_browser_lands_in_the_workbook(lab: dict) -> None:
             return None
         return json.loads(path.read_text(encoding="utf-8"))["answers"].get(EXERCISE_ID)
 
-    entry = _wait_for(saved_answer, PATIENCE_MS / 1000, f"{EXERCISE_ID} in {path}")
+    entry = wait_for(saved_answer, PATIENCE_MS / 1000, f"{EXERCISE_ID} in {path}")
     assert entry["value"] == RIGHT_OPTION
     assert entry["status"] == "correct"
     assert entry["kind"] == "choice"
