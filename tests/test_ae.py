@@ -117,3 +117,22 @@ def test_april_2018_was_amber_by_one_patient(attendances: pd.DataFrame) -> None:
     assert (april["attendances"], april["breaches"]) == (25_715, 1_286)
     assert int(0.05 * april["attendances"]) == 1_285  # the most breaches a green month could have
     assert ae.analyse(attendances).months.loc[april.name, "rag"] == "amber"
+
+
+def test_the_rebased_limits_and_the_two_in_three_months_the_page_reports(
+    attendances: pd.DataFrame, analysis: ae.Analysis
+) -> None:
+    new = ae.rebased(attendances)
+    assert (new.mean, new.lower, new.upper) == pytest.approx((94.78, 92.92, 96.65), abs=0.005)
+    assert spc.assurance(new, ae.STANDARD) == "hit and miss"
+    near = ae.rule_months(analysis)["two in three near a limit"]
+    assert near[:3] == ["May 2016", "Jun 2016", "Jul 2016"] and len(near) == 14
+    flagged = [analysis.months["performance"].iloc[i] for i in analysis.rules["two in three near a limit"]]
+    assert all(value > analysis.limits.mean for value in flagged)  # "all above the mean"
+
+
+def test_the_funnel_plot_trusts_are_large(attendances: pd.DataFrame) -> None:
+    units = ae.funnel_units(attendances)
+    # The page: "every trust here saw at least 17,000 type 1 attendances in the year, and most over 50,000".
+    assert units["n"].min() >= 17_000
+    assert (units["n"] > 50_000).sum() == 128 > len(units) / 2

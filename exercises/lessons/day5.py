@@ -81,7 +81,7 @@ def asset_examples_table(facts: pd.DataFrame, projects: pd.DataFrame) -> pd.Data
         ),
         (
             "Oldham: Holts and Lees",
-            f"The hub team 'wraps services around the community assets'. A community pantry signed up "
+            f"The hub team is 'wrapping services around the community assets'. A community pantry signed up "
             f"{as_stated(pantry)} members in its first two months.",
             "Sugars (2019)",
         ),

@@ -43,15 +43,16 @@ STEP_3A = ChoiceKey(
     options={
         "It was Ian Thomas's own invention, not part of any version of Kotter's model.": "No. It was in "
         "Kotter's own first version: step 4 of eight in 1995.",
-        "It was step 4 of Kotter's original eight steps (1995); the 2014 version has no separate step for it, "
-        "so Thomas restored it.": "Right. The 2014 steps fold communication into enlisting a 'volunteer "
-        "army'; Thomas, using the 2014 steps, found he needed it as a step of its own.",
+        "It was step 4 of Kotter's original eight steps (1995); the 2014 version folds it into another step, "
+        "so Thomas restored it.": "Right. In Accelerate (2014) the fourth step joins communicating the vision "
+        "to attracting a 'volunteer army', and its short heading, 'enlist a volunteer army', leaves "
+        "communication out; Thomas, using the 2014 headings, found he needed it as a step of its own.",
         "It is step 3 of the 2014 version, renamed.": "No. Step 3 of 2014 is forming a strategic vision and "
         "initiatives: deciding the vision, not communicating it.",
         "It comes from the NHS Change Model.": "No. The NHS Change Model has no numbered steps; 'engagement "
         "to mobilise' is the nearest of its components.",
     },
-    answer="It was step 4 of Kotter's original eight steps (1995); the 2014 version has no separate step for it, "
+    answer="It was step 4 of Kotter's original eight steps (1995); the 2014 version folds it into another step, "
     "so Thomas restored it.",
 )
 
@@ -105,14 +106,16 @@ def kotter_steps(timeline: pd.DataFrame) -> list[str]:
 
 # Kotter's original eight steps (Kotter 1995, "Leading change: why transformation efforts
 # fail", Harvard Business Review; and Leading Change, 1996) against the steps of his 2014
-# Accelerate, which the Rotherham article uses. Step 3a, "communicate the vision", which
-# Ian Thomas adds, was step 4 of the original; the "volunteer army" is new in 2014.
+# Accelerate, which the Rotherham article uses in their short form. Step 3a, "communicate
+# the vision", which Ian Thomas adds, was step 4 of the original; in Accelerate the fourth
+# step is "communicate the vision and the strategy to create buy-in and attract a growing
+# volunteer army", whose short heading ("enlist a volunteer army") drops the communication.
 KOTTER_ORIGINAL: dict[str, str] = {
     "1. Create a sense of urgency": "1. Establishing a sense of urgency",
     "2. Build a guiding coalition": "2. Forming a powerful guiding coalition",
     "3. Form a strategic vision and initiatives": "3. Creating a vision",
     "3a. Communicate the vision": "4. Communicating the vision",
-    "4. Enlist a volunteer army": "(new in 2014)",
+    "4. Enlist a volunteer army": "(new in 2014, joined there to communicating the vision)",
     "5. Enable action by removing barriers": "5. Empowering others to act on the vision",
     "6. Generate short-term wins": "6. Planning for and creating short-term wins",
     "7. Sustain acceleration": "7. Consolidating improvements and producing still more change",

@@ -27,7 +27,9 @@ any of these:
 - *Trend*: seven or more points in a row each higher than the one before, or each
   lower. A repeated value breaks the trend.
 - *Two in three*: two of three consecutive points beyond the near limits (but not
-  outside the limits), with all three on the same side of the mean.
+  outside the limits), with all three on the same side of the mean. (NHSRplotthedots
+  counts near points on either side; for the course's trust both readings flag the same
+  months.)
 
 **Assurance** (:func:`assurance`). Whether the process, as it runs, can meet a target:
 if the target lies between the limits the process "will hit and miss the target at
