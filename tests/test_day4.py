@@ -372,3 +372,15 @@ def test_what_page_3_says_about_the_seeded_pilots() -> None:
     assert 17 < small["Pointed the wrong way (%)"] < 22  # "about one in five pointed the wrong way" (19.2%)
     assert small["Average effect, significant pilots only (points)"] > 3 * 4  # "more than three times the truth"
     assert large["Found a significant rise (%)"] > 80  # "most are significant" (84.4%)
+
+
+def test_what_pages_4_and_6_and_the_index_say_about_brackenford_home_care() -> None:
+    # Taught as: an index of "about 2,240", "like 4.5 equal providers" although 18 hold contracts, one provider
+    # with "about 45%", and in residential care "the three largest hold about 68%".
+    summary = day4_markets.market_summary(load("brackenford_provider_market"))
+    home, residential = summary.loc["home care"], summary.loc["residential care"]
+    assert home["Herfindahl index (0 to 10,000)"] == 2241
+    assert home["Equivalent number of equal providers"] == pytest.approx(4.5, abs=0.05)
+    assert int(home["Providers"]) == 18
+    assert home["Largest provider's share (%)"] == pytest.approx(45, abs=0.5)
+    assert residential["Top three's share (%)"] == pytest.approx(68, abs=0.5)

@@ -76,7 +76,9 @@ def test_the_law_the_tables_teach() -> None:
     regimes = day4_procurement.regimes_table()
     assert regimes["Rules"].str.contains("24 February 2025").any()
     assert regimes["Rules"].str.contains("1 January 2024").any()
-    assert regimes["What they cover"].str.contains("80%").any()  # Teckal's activity test
+    assert regimes["What they cover"].str.contains("more than 80%").any()  # Teckal's activity test
+    assert regimes["Routes they offer"].str.contains("horizontal").any()
+    assert not regimes["What they cover"].str.contains("at least 80%").any()
     duties = day4_markets.care_act_duties_table()
     assert duties["Care Act 2014"].tolist() == ["Section 5", "Sections 48 to 52", "Sections 53 to 57"]
 
@@ -114,3 +116,19 @@ def test_no_line_numbers_of_the_report_on_a_reader_page(page) -> None:
     assert "text copy" not in text
     assert "not checked against the paper" not in text
     assert not re.search(r"lines \d{3,4}", text)
+
+
+def test_the_thresholds_are_those_in_force_from_1_january_2026() -> None:
+    # SI 2025/1200: every threshold fell except the light-touch one, which stayed at £663,540.
+    thresholds = day4_procurement.thresholds_table()
+    now = thresholds["Threshold from 1 January 2026 (£)"].to_dict()
+    before = thresholds["Threshold until 31 December 2025 (£)"].to_dict()
+    assert now == {
+        "Goods and services (councils and other sub-central authorities)": 207_720,
+        "Works": 5_193_000,
+        "Light-touch services, such as most social care": 663_540,
+    }
+    assert before["Works"] == 5_372_609 and before["Light-touch services, such as most social care"] == 663_540
+    assert day4_procurement.THRESHOLDS_IN_FORCE == "1 January 2026"
+    regimes = day4_procurement.regimes_table()
+    assert regimes["What they cover"].str.contains("£663,540").any()

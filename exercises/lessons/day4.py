@@ -118,7 +118,7 @@ TECHNICAL_OR_ADAPTIVE = SortKey(
         "Fixing a fault that double-counts hospital discharges in a report": _TECHNICAL,
         "Getting GPs, social workers and housing officers to share one plan for each family": _ADAPTIVE,
         "Moving most council tax payments online and closing the cash office": _ADAPTIVE,
-        "Cutting the UK's carbon emissions by 80% by 2050": _ADAPTIVE,
+        "Reaching net zero greenhouse gas emissions in the UK by 2050": _ADAPTIVE,
     },
     feedback={
         "Replacing the council's ageing telephone system": "Technical: hard, but the answer is known and experts can deliver it with current structures.",
@@ -126,9 +126,10 @@ TECHNICAL_OR_ADAPTIVE = SortKey(
         "Fixing a fault that double-counts hospital discharges in a report": "Technical: an expert can find and fix it.",
         "Getting GPs, social workers and housing officers to share one plan for each family": "Adaptive: it asks professionals to change loyalties and ways of working.",
         "Moving most council tax payments online and closing the cash office": "Adaptive, mostly: building the website is technical, but getting people to use it and closing "
-        "the old choice are Heifetz's stages 4 and 5 ('channel shift', then 'lock in').",
-        "Cutting the UK's carbon emissions by 80% by 2050": "Adaptive: Max Wide's own example. Technology helps 'but it will not save us': behaviour "
-        "change is at the heart of it.",
+        "the old choice are Wide's stages 4 and 5 ('channel shift', then 'lock in').",
+        "Reaching net zero greenhouse gas emissions in the UK by 2050": "Adaptive: Max Wide's own example. Technology "
+        "helps 'but it will not save us': behaviour change is at the heart of it. Wide wrote when the legal target "
+        "was an 80% cut by 2050; since June 2019 it has been net zero.",
     },
 )
 

@@ -29,7 +29,8 @@ def regimes_table() -> pd.DataFrame:
         (
             "Light-touch contracts under the Act",
             "Services provided to people, such as social care and some education services, listed in the "
-            "Procurement Regulations 2024 (health care arranged by NHS bodies and councils goes to the PSR)",
+            "Procurement Regulations 2024, above £663,540 including VAT (health care arranged by NHS bodies "
+            "and councils goes to the PSR)",
             "The same procedures with more freedom: no minimum time limits for tenders, no maximum "
             "framework term, no mandatory standstill, and a direct-award ground that lets the choice of "
             "provider follow the wishes of the person who will use the service ('user choice')",
@@ -49,12 +50,34 @@ def regimes_table() -> pd.DataFrame:
         ),
         (
             "Council-owned companies (the Teckal exemption)",
-            "Contracts with a company the council controls, which does at least 80% of its activity for "
-            "its controlling authorities",
-            "Exempted contract under Schedule 2 of the Act (vertical arrangements); no competition needed",
+            "Contracts with a company the council controls, which carries out more than 80% of its activities "
+            "for its controlling authorities; and contracts between public bodies cooperating on public "
+            "services they share",
+            "Exempted contract under Schedule 2 of the Act (vertical and horizontal arrangements); no "
+            "competition needed",
         ),
     ]
     return pd.DataFrame(rows, columns=["Rules", "What they cover", "Routes they offer"])
+
+
+#: The Act's thresholds (including VAT) for procurements started on or after 1 January 2026, for councils and
+#: other sub-central authorities in England: the Procurement Act 2023 (Threshold Amounts) (Amendment)
+#: Regulations 2025 (SI 2025/1200). Revised every two years; contracts regulated by the Welsh Ministers have
+#: their own column.
+THRESHOLDS_FROM_2026 = {
+    "Goods and services (councils and other sub-central authorities)": (207_720, 214_904),
+    "Works": (5_193_000, 5_372_609),
+    "Light-touch services, such as most social care": (663_540, 663_540),
+}
+THRESHOLDS_IN_FORCE = "1 January 2026"
+
+
+def thresholds_table() -> pd.DataFrame:
+    """The Act's thresholds for a council, from 1 January 2026, beside those they replaced (both include VAT)."""
+    rows = [(kind, now, before) for kind, (now, before) in THRESHOLDS_FROM_2026.items()]
+    return pd.DataFrame(
+        rows, columns=["Kind of contract", "Threshold from 1 January 2026 (£)", "Threshold until 31 December 2025 (£)"]
+    ).set_index("Kind of contract")
 
 
 _OPEN = "Open procedure (Procurement Act)"
@@ -97,8 +120,8 @@ ROUTES_NOW = SortKey(
         "for the council, is a grant. If the council specified and enforced delivery, it could become a "
         "contract.",
         "The council asks its wholly owned parks company, which works only for the council, to run a new "
-        "outdoor exercise trail": "A contract with a company the council controls, doing at least 80% of its "
-        "work for its controlling authorities, is exempt (Schedule 2, vertical arrangements). Hounslow "
+        "outdoor exercise trail": "A contract with a company the council controls, carrying out more than 80% of "
+        "its activities for its controlling authorities, is exempt (Schedule 2, vertical arrangements). Hounslow "
         "moved its parks into its own company, Greenspace 360, after Carillion collapsed.",
     },
 )
