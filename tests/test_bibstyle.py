@@ -107,7 +107,7 @@ UNDATED = {
     "gmca2024cba": "GMCA's cost-benefit analysis page carries no publication or update date",
     "golab2020feasibility": "GO Lab's technical guide is a living web page with no date",
     "golab2020lcfevaluation": "GO Lab's page on its Life Chances Fund evaluation role has no date",
-    "ipc2014cycle": "the Institute of Public Care's cycle is known from councils' copies; no dated original found",
+    "ipc2014cycle": "the Institute of Public Care's model is known from councils' copies; no dated original found",
     "lloyd2013runcharts": "IHI Open School whiteboard transcripts carry no date",
     "nesta2016hundredday": "Nesta's feature page on People Powered Results has no date",
     "nhsi2017measurement": "the guide as found carries no date; the NHS's own copy has not been found",
@@ -115,10 +115,8 @@ UNDATED = {
     "tlap2021ladder": "Think Local Act Personal's page says 'Added on' with no date",
     "wwg2016maryland": "What Works Growth's web page on the scale has no date",
 }
-# Sources with no web address to give, with the reason.
-NO_ADDRESS = {
-    "ipc2014cycle": "no web copy published by the Institute of Public Care itself has been found",
-}
+# Sources with no web address to give, with the reason (none at present).
+NO_ADDRESS: dict[str, str] = {}
 PUBLISHER_FIELDS = {"publisher", "howpublished", "journal", "institution"}
 
 
