@@ -342,7 +342,7 @@ def trials_chart() -> Any:
     left.set_xlim(0, norms.iloc[:, 0].max() * 1.25)
     right.barh(fines.index, fines["Paid (%)"], color=[GREY if i == "no text message" else BLUE for i in fines.index])
     right.set_xlabel("People who paid their fine (%)")
-    right.set_title("Court-fine texts (Haynes and others, 2013)", fontsize=10)
+    right.set_title("Court-fine texts (Haynes and others, 2012)", fontsize=10)
     for y, value in enumerate(fines["Paid (%)"]):
         right.text(value + 0.5, y, f"{value:g}%", va="center", fontsize=9)
     right.set_xlim(0, fines["Paid (%)"].max() * 1.2)
