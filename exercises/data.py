@@ -178,21 +178,6 @@ def load(name: str) -> pd.DataFrame:
     return pd.DataFrame({field["name"]: _convert(raw[field["name"]], field, name) for field in fields})
 
 
-def gdp_deflator_index() -> pd.Series:
-    """HM Treasury's GDP deflator by UK financial year, 2024-25 = 100 (dataset ``gdp_deflators``).
-
-    Indexed by the financial year as HM Treasury writes it ("2024-25"), oldest first; outturn
-    years only (no forecasts). To restate a sum of year A in year B's prices, multiply it by
-    ``index[B] / index[A]``. Read the dataset's ``note`` before quoting a value.
-    """
-    frame = load("gdp_deflators").sort_values("year_start")
-    return pd.Series(
-        frame["deflator_index"].to_numpy(dtype=float),
-        index=pd.Index(frame["financial_year"].astype(str).to_list(), name="financial_year"),
-        name="gdp_deflator_2024_25_100",
-    )
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 

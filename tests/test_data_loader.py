@@ -182,18 +182,3 @@ def test_catalogue_update_rewrites_only_the_table(tmp_path: Path) -> None:
     assert data.replace_catalogue(text) == text
     (tmp_path / "plain.md").write_text("# No markers\n", encoding="utf-8")
     assert data.main(["--update", str(tmp_path / "plain.md")]) == 1
-
-
-def test_gdp_deflator_index_is_hm_treasurys_march_2026_outturn() -> None:
-    index = data.gdp_deflator_index()
-    assert index.index[0] == "2000-01" and index.index[-1] == "2024-25"
-    assert index["2024-25"] == 100.0  # the base year
-    assert index["2020-21"] == pytest.approx(85.1002)
-    assert index["2023-24"] == pytest.approx(96.1117)
-    assert index["2000-01"] == pytest.approx(54.3697)
-    years = [int(fy[:4]) for fy in index.index]
-    assert years == list(range(2000, 2025)), "one row per financial year, none missing"
-    # £100 of 2020-21 spending in 2024-25 prices: about £117.51.
-    assert 100 * index["2024-25"] / index["2020-21"] == pytest.approx(117.51, abs=0.005)
-    about = data.info("gdp_deflators")
-    assert not about.synthetic and "HM Treasury" in about.source and "Open Government Licence" in about.licence
