@@ -192,7 +192,6 @@ BROWSER_TIMING = """async ([index, changes]) => {
     const position = i % key.inputs.length, spec = key.inputs[position], field = fields[position];
     if (spec.options) {
       field.selectedIndex = (field.selectedIndex + 1) % spec.options.length;
-      if (field.value === 'Yes') field.selectedIndex = 0;
     } else {
       field.value = field.value === spec.start ? String(spec.start).replace(/[0-9](?=[^0-9]*$)/, d => d === '1' ? '2' : '1')
         : spec.start;
