@@ -57,7 +57,7 @@
     return Math.abs(t) >= 1000 ? A.formatNumber(t, null, 0) : String(+t.toPrecision(10));
   }
 
-  // spec: {width, height, title, xlabel, ylabel, xlim, ylim, xticks?, yticks?, items: [...], legend: [...]}
+  // spec: {width, height, title, xlabel, ylabel, xlim, ylim, xticks?, yticks?, tickText?, items: [...], legend: [...]}
   function chart(spec) {
     var W = spec.width || 640, H = spec.height || 340;
     var left = spec.left || 70, right = 16, top = 34, bottom = 52;
@@ -77,18 +77,19 @@
       '<text x="' + f(left + pw / 2) + '" y="20" text-anchor="middle" font-size="14" fill="' + INK + '">' +
       esc(spec.title) + "</text>"];
     var xticks = spec.xticks || niceTicks(x0, x1, 6), yticks = spec.yticks || niceTicks(y0, y1, 5);
+    var label = spec.tickText || tickText;
     (spec.under || []).forEach(function (item) { out.push(draw(item)); });
     yticks.forEach(function (t) {
       if (t < y0 || t > y1) { return; }
       out.push('<line x1="' + left + '" x2="' + (left - 5) + '" y1="' + f(Y(t)) + '" y2="' + f(Y(t)) +
         '" stroke="' + INK + '"/><text x="' + (left - 8) + '" y="' + f(Y(t) + 4) + '" text-anchor="end" fill="' +
-        INK + '">' + esc(tickText(t)) + "</text>");
+        INK + '">' + esc(label(t)) + "</text>");
     });
     xticks.forEach(function (t) {
       if (t < x0 || t > x1) { return; }
       out.push('<line x1="' + f(X(t)) + '" x2="' + f(X(t)) + '" y1="' + (top + ph) + '" y2="' + (top + ph + 5) +
         '" stroke="' + INK + '"/><text x="' + f(X(t)) + '" y="' + (top + ph + 18) + '" text-anchor="middle" fill="' +
-        INK + '">' + esc(tickText(t)) + "</text>");
+        INK + '">' + esc(label(t)) + "</text>");
     });
     (spec.items || []).forEach(function (item) { out.push(draw(item)); });
     out.push('<rect x="' + left + '" y="' + top + '" width="' + pw + '" height="' + ph +
@@ -646,6 +647,7 @@
           A.formatNumber(investment, "\u00a3", null, true) + "; savings counted: " +
           A.formatNumber(counted, "\u00a3", null, true) + ".",
         xlabel: "", ylabel: "", xlim: [0, high * 1.05], ylim: [0, 1], yticks: [],
+        tickText: function (t) { return A.formatNumber(t, "\u00a3", null, true); },
         items: [{ type: "hbar", labels: ["Investment", "Savings counted"], values: values, colours: [GREY, BLUE] }]
       });
     }
