@@ -482,7 +482,9 @@ def markdown(results: dict[str, dict]) -> str:
                 for r in browser["calculators"]
             ]
             out.append(
-                "On the built website, in headless Chromium, with no kernel (`bench_widgets.py --browser`): "
+                f"On the built website, in headless Chromium, with no kernel (`bench_widgets.py --browser`; "
+                f"measured {browser.get('measured_at', 'with the kernel figures')}, one-minute load average "
+                f"{browser.get('load_1m_before', '?')} as it started): "
                 "change one input at a time (each input in turn; a list moves to its next option), press Enter and "
                 "time until the port has redrawn its table and chart and the next frame is painted. "
                 "Milliseconds. The page weight is everything the page loaded before any interaction.\n\n"
