@@ -192,7 +192,6 @@ BROWSER_TIMING = """async ([index, changes]) => {
     const position = i % key.inputs.length, spec = key.inputs[position], field = fields[position];
     if (spec.options) {
       field.selectedIndex = (field.selectedIndex + 1) % spec.options.length;
-      if (field.value === 'Yes') field.selectedIndex = 0;
     } else {
       field.value = field.value === spec.start ? String(spec.start).replace(/[0-9](?=[^0-9]*$)/, d => d === '1' ? '2' : '1')
         : spec.start;
@@ -231,6 +230,7 @@ def measure_browser(html_root: Path, changes: int = 30) -> dict[str, object]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rows, weights = [], []
+    started_load = round(os.getloadavg()[0], 2)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -282,6 +282,8 @@ def measure_browser(html_root: Path, changes: int = 30) -> dict[str, object]:
     return {
         "calculators": rows,
         "pages": weights,
+        "load_1m_before": started_load,
+        "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "target_p95_ms": TARGET_MS,
         "all_meet_target": bool(rows) and all(r["meets_target"] for r in rows),
     }

@@ -204,6 +204,18 @@ def summary_rows(results: dict[str, dict]) -> list[list[object]]:
                 "p95 under 100 ms",
             ]
         )
+        browser = widgets.get("in_browser")
+        if browser and browser["calculators"]:
+            slowest = max(browser["calculators"], key=lambda r: r["p95_ms"])
+            rows.append(
+                [
+                    "Calculators on the website (no server): worst p95, changed input to redrawn table and chart",
+                    f"{slowest['p95_ms']:.0f} ms (`{slowest['exercise']}`); "
+                    f"{sum(r['meets_target'] for r in browser['calculators'])} of "
+                    f"{len(browser['calculators'])} meet the target",
+                    "p95 under 100 ms",
+                ]
+            )
     if "cohort" in results:
         cohort = results["cohort"]
         last = cohort["sizes"][-1]
@@ -454,6 +466,30 @@ def markdown(results: dict[str, dict]) -> str:
                 rows,
             )
         )
+        browser = widgets.get("in_browser")
+        if browser and browser["calculators"]:
+            pages = {w["page"]: w for w in browser["pages"]}
+            browser_rows = [
+                [
+                    f"`{r['exercise']}`",
+                    f"`{r['page']}`",
+                    r["changes"],
+                    f"{r['p50_ms']:.0f}",
+                    f"{r['p95_ms']:.0f}",
+                    _kb(pages[r["page"]]["bytes"]) if r["page"] in pages else "",
+                    "yes" if r["meets_target"] else "**no**",
+                ]
+                for r in browser["calculators"]
+            ]
+            out.append(
+                f"On the built website, in headless Chromium, with no kernel (`bench_widgets.py --browser`; "
+                f"measured {browser.get('measured_at', 'with the kernel figures')}, one-minute load average "
+                f"{browser.get('load_1m_before', '?')} as it started): "
+                "change one input at a time (each input in turn; a list moves to its next option), press Enter and "
+                "time until the port has redrawn its table and chart and the next frame is painted. "
+                "Milliseconds. The page weight is everything the page loaded before any interaction.\n\n"
+                + _table(["Calculator", "Page", "Changes", "p50", "p95", "Page weight", "p95 < 100 ms"], browser_rows)
+            )
     if "cohort" in results:
         rows = [
             [

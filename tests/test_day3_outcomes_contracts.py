@@ -56,3 +56,16 @@ def test_answer_keys():
     assert set(oc.PERVERSE.feedback) == set(oc.PERVERSE.answers)
     assert oc.RISK_HOLDER.answer == "The investors"
     assert oc.EVIDENCE_READING.answer in oc.EVIDENCE_READING.options
+
+
+def test_contract_calculator_is_the_result_without_the_yearly_payments():
+    figures = (2000, 0.55, 0.25, 2500, 0.45, 0.15, 3000, 0.25, 0.05, 200, 300_000.0, 0.1, 1, 0)
+    shown = oc.contract_calculator(*figures)
+    full = oc.contract_result(*figures)
+    assert "payments by year" not in shown
+    assert shown == {label: value for label, value in full.items() if label != "payments by year"}
+    # a year's delay: the same £390,000 paid, later, so the investors' return falls below 8.3%
+    assert shown["Commissioner pays in outcome payments (£)"] == 390_000
+    assert 0 < shown["Investors' internal rate of return (% a year)"] < 8.3
+    with pytest.raises(ValueError, match="Investor capital"):
+        oc.contract_calculator(*figures[:10], 0.0, *figures[11:])

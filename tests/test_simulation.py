@@ -104,3 +104,26 @@ def test_money_is_in_real_terms_by_default():
     assert run["reactive_unit_cost"].tolist() == pytest.approx([4_000.0] * 10)
     with pytest.raises(ValueError, match="more than -100%"):
         sim.simulate(sim.with_changes(sim.Parameters(), real_cost_growth=-1.5), [0.0] * 10)
+
+
+def test_random_draws_are_pinned_and_close_to_a_standard_normal():
+    # Mulberry32 from seed 1, twelve uniforms less six: the website's JavaScript gives the same
+    first = sim.standard_draws(1, 3)
+    assert first == sim.standard_draws(1, 3)
+    assert sim.standard_draws(1, 5)[:3] == first
+    assert first != sim.standard_draws(2, 3)
+    many = sim.standard_draws(7, 20_000)
+    mean = sum(many) / len(many)
+    spread = (sum((x - mean) ** 2 for x in many) / (len(many) - 1)) ** 0.5
+    assert abs(mean) < 0.03 and abs(spread - 1) < 0.03
+    assert all(-6 <= x <= 6 for x in many)
+    assert sum(abs(x) > 1.96 for x in many) / len(many) == pytest.approx(0.05, abs=0.01)
+
+
+def test_uncertainty_moves_demand_by_about_its_spread():
+    noisy = sim.with_changes(BASE, demand_noise=0.05, seed=3)
+    calm = sim.simulate(BASE, [0.0] * 8)["underlying_demand"]
+    moved = sim.simulate(noisy, [0.0] * 8)["underlying_demand"] / calm - 1
+    assert 0 < moved.abs().max() < 0.3 and moved.abs().mean() > 0.005
+    draws = sim.standard_draws(3, 9)
+    assert list(moved) == pytest.approx([0.05 * z for z in draws[:8]])

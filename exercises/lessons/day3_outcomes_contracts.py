@@ -69,6 +69,47 @@ def contract_result(
     return _work_out(card, int(cohort), capital, provider_share, int(delay), cap or None)
 
 
+def contract_calculator(
+    home6_price: float,
+    home6_rate: float,
+    home6_baseline: float,
+    home12_price: float,
+    home12_rate: float,
+    home12_baseline: float,
+    work_price: float,
+    work_rate: float,
+    work_baseline: float,
+    cohort: int,
+    capital: float,
+    provider_share: float,
+    delay: int,
+    cap: float,
+) -> dict[str, Any]:
+    """What the outcomes-contract calculator shows: :func:`contract_result` without the payments by year.
+
+    A named function (not a ``lambda`` on the page), so that the course website can run its
+    JavaScript port (``exercises.widgets.browser_ports``).
+    """
+    result = contract_result(
+        home6_price,
+        home6_rate,
+        home6_baseline,
+        home12_price,
+        home12_rate,
+        home12_baseline,
+        work_price,
+        work_rate,
+        work_baseline,
+        cohort,
+        capital,
+        provider_share,
+        delay,
+        cap,
+    )
+    del result["payments by year"]
+    return result
+
+
 def _work_out(
     card: tuple[finance.Outcome, ...], cohort: int, capital: float, provider_share: float, delay: int, cap: float | None
 ) -> dict[str, Any]:

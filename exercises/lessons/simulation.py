@@ -13,14 +13,14 @@ says they rise faster (or slower) than inflation in general; it is 0 by default.
 The model, year ``t = 0, 1, ..., T − 1`` (year 0 is the first year of the plan):
 
 - underlying demand (what would happen with no new prevention)
-  ``U_t = D0 × (1 + g) ** (t + 1) × (1 + ε_t)``, with ``ε_t`` drawn from a normal
-  distribution with standard deviation ``demand_noise`` (seeded);
+  ``U_t = D0 × (1 + g) ** (t + 1) × max(1 + ε_t, 0)``, with ``ε_t`` a random shock with
+  standard deviation ``demand_noise`` (seeded: see :func:`standard_draws`);
 - prevention spend ``I_t = min(chosen_t, budget)`` buys ``P_t = I_t / p_t`` places, where
   the price per place ``p_t = p0 × (1 + real_cost_growth) ** (t + 1)``;
 - a place bought in year ``s`` avoids ``e × θ × (1 − d) ** (t − s − lag)`` reactive cases in
   each year ``t ≥ s + lag``: ``e`` is the effect per place, ``θ`` the real effect as a
-  share of the expected one (drawn once per run, normal with mean 1 and standard
-  deviation ``effect_uncertainty``, never below 0), ``d`` the yearly drop-off and ``lag``
+  share of the expected one (drawn once per run, after the years' shocks, with mean 1 and
+  standard deviation ``effect_uncertainty``, never below 0), ``d`` the yearly drop-off and ``lag``
   the delay in years;
 - reactive demand ``R_t = max(U_t − A_t, 0)``, where ``A_t`` is the sum of those effects;
   cases avoided ``= U_t − R_t``;
@@ -31,7 +31,7 @@ The model, year ``t = 0, 1, ..., T − 1`` (year 0 is the first year of the plan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -41,6 +41,39 @@ import pandas as pd
 from exercises.lessons.finance import discount_factor
 
 STRATEGIES = ("No new prevention", "Steady", "Front-loaded", "Ramp up")
+
+_MASK = 0xFFFFFFFF
+
+
+def _uniforms(seed: int) -> Iterator[float]:
+    """Uniform draws in [0, 1) from the 32-bit generator Mulberry32, seeded with ``seed``.
+
+    Integer arithmetic on 32 bits only, so the course website's JavaScript port of the
+    simulation (``exercises/site_static/academy-calculators.js``) makes exactly the same draws.
+    """
+    state = seed & _MASK
+    while True:
+        state = (state + 0x6D2B79F5) & _MASK
+        t = ((state ^ (state >> 15)) * (state | 1)) & _MASK
+        t = ((t + (((t ^ (t >> 7)) * (t | 61)) & _MASK)) & _MASK) ^ t
+        yield (t ^ (t >> 14)) / 4294967296
+
+
+def standard_draws(seed: int, count: int) -> list[float]:
+    """``count`` seeded random draws with mean 0 and standard deviation 1, close to normal.
+
+    Each is the sum of twelve uniform draws less six (the Irwin–Hall approximation to the
+    normal distribution, which never goes beyond ±6). Every step is exact in floating
+    point, so Python and the website's JavaScript give the same draws to the last digit.
+    """
+    uniforms = _uniforms(seed)
+    draws = []
+    for _ in range(count):
+        total = 0.0
+        for _ in range(12):
+            total += next(uniforms)
+        draws.append(total - 6.0)
+    return draws
 
 
 @dataclass(frozen=True)
@@ -117,9 +150,9 @@ def simulate(parameters: Parameters, investment: Sequence[float]) -> pd.DataFram
         raise ValueError(f"Give one investment figure for each of the {p.years} years.")
     if any(x < 0 for x in investment):
         raise ValueError("Investment in a year cannot be negative.")
-    rng = np.random.default_rng(p.seed)
-    shocks = rng.normal(0.0, p.demand_noise, p.years) if p.demand_noise else np.zeros(p.years)
-    theta = max(0.0, rng.normal(1.0, p.effect_uncertainty)) if p.effect_uncertainty else 1.0
+    draws = standard_draws(p.seed, p.years + 1)  # one demand shock a year, then the effect
+    shocks = np.array([p.demand_noise * z for z in draws[: p.years]]) if p.demand_noise else np.zeros(p.years)
+    theta = max(0.0, 1.0 + p.effect_uncertainty * draws[p.years]) if p.effect_uncertainty else 1.0
     t = np.arange(p.years)
     price_rise = (1 + p.real_cost_growth) ** (t + 1)
     underlying = p.start_demand * (1 + p.growth) ** (t + 1) * np.clip(1 + shocks, 0, None)

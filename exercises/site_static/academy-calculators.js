@@ -57,7 +57,7 @@
     return Math.abs(t) >= 1000 ? A.formatNumber(t, null, 0) : String(+t.toPrecision(10));
   }
 
-  // spec: {width, height, title, xlabel, ylabel, xlim, ylim, xticks?, yticks?, items: [...], legend: [...]}
+  // spec: {width, height, title, xlabel, ylabel, xlim, ylim, xticks?, yticks?, tickText?, items: [...], legend: [...]}
   function chart(spec) {
     var W = spec.width || 640, H = spec.height || 340;
     var left = spec.left || 70, right = 16, top = 34, bottom = 52;
@@ -77,18 +77,19 @@
       '<text x="' + f(left + pw / 2) + '" y="20" text-anchor="middle" font-size="14" fill="' + INK + '">' +
       esc(spec.title) + "</text>"];
     var xticks = spec.xticks || niceTicks(x0, x1, 6), yticks = spec.yticks || niceTicks(y0, y1, 5);
+    var label = spec.tickText || tickText;
     (spec.under || []).forEach(function (item) { out.push(draw(item)); });
     yticks.forEach(function (t) {
       if (t < y0 || t > y1) { return; }
       out.push('<line x1="' + left + '" x2="' + (left - 5) + '" y1="' + f(Y(t)) + '" y2="' + f(Y(t)) +
         '" stroke="' + INK + '"/><text x="' + (left - 8) + '" y="' + f(Y(t) + 4) + '" text-anchor="end" fill="' +
-        INK + '">' + esc(tickText(t)) + "</text>");
+        INK + '">' + esc(label(t)) + "</text>");
     });
     xticks.forEach(function (t) {
       if (t < x0 || t > x1) { return; }
       out.push('<line x1="' + f(X(t)) + '" x2="' + f(X(t)) + '" y1="' + (top + ph) + '" y2="' + (top + ph + 5) +
         '" stroke="' + INK + '"/><text x="' + f(X(t)) + '" y="' + (top + ph + 18) + '" text-anchor="middle" fill="' +
-        INK + '">' + esc(tickText(t)) + "</text>");
+        INK + '">' + esc(label(t)) + "</text>");
     });
     (spec.items || []).forEach(function (item) { out.push(draw(item)); });
     out.push('<rect x="' + left + '" y="' + top + '" width="' + pw + '" height="' + ph +
@@ -415,33 +416,52 @@
       "effect_uncertainty"].forEach(function (name) {
       if (p[name] < 0) { throw new Problem("The " + name.replace(/_/g, " ") + " cannot be negative."); }
     });
+    if (p.real_cost_growth <= -1) { throw new Problem("Real growth in unit costs must be more than -100% a year."); }
     if (p.place_cost === 0) { throw new Problem("The cost of a prevention place must be more than \u00a30."); }
   }
+  // simulation.standard_draws: Mulberry32 (32-bit integer sums only), and twelve uniform draws
+  // less six for each draw, so every step is exact and the draws equal Python's to the last digit.
+  function standardDraws(seed, count) {
+    var state = seed | 0, draws = [];
+    function uniform() {
+      state = (state + 0x6D2B79F5) | 0;
+      var t = Math.imul(state ^ (state >>> 15), state | 1);
+      t = ((t + Math.imul(t ^ (t >>> 7), t | 61)) | 0) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    }
+    for (var i = 0; i < count; i += 1) {
+      var total = 0;
+      for (var k = 0; k < 12; k += 1) { total += uniform(); }
+      draws.push(total - 6);
+    }
+    return draws;
+  }
+  // simulation.simulate, in real terms: unit costs rise only by real_cost_growth.
   function simulate(p, investment) {
     checkParameters(p);
     if (investment.length !== p.years) {
       throw new Problem("Give one investment figure for each of the " + p.years + " years.");
     }
     if (investment.some(function (x) { return x < 0; })) { throw new Problem("Investment in a year cannot be negative."); }
-    if (p.demand_noise || p.effect_uncertainty) {
-      throw new Problem("uncertainty can be added only in JupyterLab, so choose No here");
-    }
     var n = p.years, rows = [], effect = [], t, s, year;
+    var draws = standardDraws(p.seed, n + 1);
+    var theta = p.effect_uncertainty ? Math.max(0, 1 + p.effect_uncertainty * draws[n]) : 1.0;
     for (t = 0; t < n; t += 1) { effect.push(0); }
     var spent = investment.map(function (x) { return Math.min(x, p.budget); });
     var priceRise = [], places = [];
     for (t = 0; t < n; t += 1) {
-      priceRise.push(Math.pow(1 + p.inflation, t + 1));
+      priceRise.push(Math.pow(1 + p.real_cost_growth, t + 1));
       places.push(spent[t] / (p.place_cost * priceRise[t]));
     }
     for (s = 0; s < n; s += 1) {
       for (year = s + p.lag; year < n; year += 1) {
-        effect[year] += places[s] * p.effect_per_place * 1.0 * Math.pow(1 - p.drop_off, year - s - p.lag);
+        effect[year] += places[s] * p.effect_per_place * theta * Math.pow(1 - p.drop_off, year - s - p.lag);
       }
     }
     var cumulative = 0;
     for (t = 0; t < n; t += 1) {
-      var underlying = p.start_demand * Math.pow(1 + p.growth, t + 1) * 1.0;
+      var shock = p.demand_noise ? p.demand_noise * draws[t] : 0.0;
+      var underlying = p.start_demand * Math.pow(1 + p.growth, t + 1) * Math.max(1 + shock, 0);
       var reactive = Math.max(underlying - effect[t], 0.0), unitCost = p.reactive_cost * priceRise[t];
       var net = underlying * unitCost - reactive * unitCost - spent[t];
       var discounted = net * discountFactor(t, p.discount_rate);
@@ -510,11 +530,137 @@
     }
   };
 
+  // Python's round(x, places) of a float of either sign (half to even on the exact value).
+  function round1(x, places) { return (x < 0 ? -1 : 1) * pyRound(Math.abs(x), places); }
+  // Python's built-in sum(): from 0, one value after another.
+  function pySum(values) {
+    var total = 0;
+    for (var i = 0; i < values.length; i += 1) { total += values[i]; }
+    return total;
+  }
+
+  // --- exercises.lessons.deflation.split_growth (the page binds the spending and activity) -------
+  function priceIndexes(first, last) {
+    if (first <= 0 || last <= 0) { throw new Problem("a price index must be above zero (the base year is usually 100)"); }
+  }
+  function realChangePercent(cashFirst, cashLast, indexFirst, indexLast) {
+    if (cashFirst <= 0 || cashLast < 0) {
+      throw new Problem("the first year's figure must be above zero, and neither may be negative");
+    }
+    priceIndexes(indexFirst, indexLast);
+    return round1(100 * ((cashLast / indexLast) / (cashFirst / indexFirst) - 1), 1);
+  }
+  var splitGrowth = {
+    compute: function (v, c) {
+      if (c.activity_first <= 0 || c.activity_last <= 0) { throw new Problem("activity in both years must be above zero"); }
+      var unitFirst = c.spend_first / c.activity_first, unitLast = c.spend_last / c.activity_last, L = c.labels;
+      var cash = round1(100 * (c.spend_last / c.spend_first - 1), 1);
+      priceIndexes(v.index_first, v.index_last);
+      var inflation = round1(100 * (v.index_last / v.index_first - 1), 1);
+      return [[L[0], cash, "float"], [L[1], inflation, "float"],
+        [L[2], realChangePercent(c.spend_first, c.spend_last, v.index_first, v.index_last), "float"],
+        [L[3], round1(100 * (c.activity_last / c.activity_first - 1), 1), "float"],
+        [L[4], realChangePercent(unitFirst, unitLast, v.index_first, v.index_last), "float"]];
+    }
+  };
+
+  // --- exercises.lessons.day3_outcomes_contracts.contract_calculator (with finance.py) ------------
+  function npv(flows, rate) { return pySum(flows.map(function (flow, t) { return flow * discountFactor(t, rate); })); }
+  // finance.irr by bisection; NaN where Python raises (the money never breaks even).
+  function irr(flows) {
+    var low = -0.99, high = 10.0, tolerance = 1e-9, fLow = npv(flows, low), fHigh = npv(flows, high);
+    if (fLow === 0) { return low; }
+    if (fLow * fHigh > 0) { return NaN; }
+    for (var i = 0; i < 200; i += 1) {
+      var middle = (low + high) / 2, fMiddle = npv(flows, middle);
+      if (Math.abs(high - low) < tolerance || fMiddle === 0) { return middle; }
+      if (fLow * fMiddle < 0) { high = middle; } else { low = middle; fLow = fMiddle; }
+    }
+    return (low + high) / 2;
+  }
+  // finance.payment_profile summed across the outcomes: the commissioner's payment in each year.
+  function yearlyPayments(card, cohort, delay, cap) {
+    if (cohort < 0) { throw new Problem("The number of people in the cohort cannot be negative."); }
+    if (delay < 0) { throw new Problem("A delay cannot be negative."); }
+    card.forEach(function (o) {
+      checkShare("achievement rate for '" + o.name + "'", o.achievement);
+      checkShare("baseline for '" + o.name + "'", o.baseline);
+      if (o.price < 0) { throw new Problem("The price for '" + o.name + "' cannot be negative."); }
+    });
+    var horizon = Math.max.apply(null, card.map(function (o) { return o.year + delay; })) + 1, table = [], t;
+    for (t = 0; t < horizon; t += 1) { table.push(card.map(function () { return 0.0; })); }
+    card.forEach(function (o, k) {
+      table[o.year + delay][k] += cohort * Math.max(o.achievement - o.baseline, 0.0) * o.price;
+    });
+    if (cap !== null) {
+      var totals = table.map(numpySum), paidBefore = 0;
+      table = table.map(function (row, i) {
+        var room = Math.max(cap - paidBefore, 0), scale = room / totals[i];
+        paidBefore += totals[i];
+        scale = isNaN(scale) ? 1.0 : Math.min(scale, 1);
+        return row.map(function (x) { return x * scale; });
+      });
+    }
+    return table.map(numpySum);
+  }
+  var contractCalculator = {
+    compute: function (v, c) {
+      var card = [["home6", 0], ["home12", 1], ["work", 2]].map(function (pair) {
+        return { name: c.names[pair[1]], price: v[pair[0] + "_price"], achievement: v[pair[0] + "_rate"],
+          year: c.years[pair[1]], baseline: v[pair[0] + "_baseline"] };
+      });
+      var cohort = Math.trunc(v.cohort), delay = Math.trunc(v.delay), cap = v.cap ? v.cap : null;
+      var capital = v.capital, share = v.provider_share;
+      if (capital <= 0) { throw new Problem("Investor capital must be more than \u00a30."); }
+      checkShare("provider's share of payments", share);
+      var payments = yearlyPayments(card, cohort, delay, cap);
+      var toInvestors = payments.map(function (p) { return p * (1 - share); });
+      var flows = [-capital + toInvestors[0]].concat(toInvestors.slice(1));
+      var total = pySum(payments), back = pySum(toInvestors), rate = irr(flows), L = c.labels;
+      var whole = function (x) { return round1(x, 0); };
+      return [[L[0], whole(total), "int"], [L[1], whole(npv(payments, c.rate)), "int"], [L[2], whole(capital), "int"],
+        [L[3], whole(total * share), "int"], [L[4], whole(back), "int"], [L[5], whole(back - capital), "int"],
+        [L[6], round1(back / capital, 2), "float"],
+        isNaN(rate) ? [L[7], "none: they lose money", "text"] : [L[7], round1(100 * rate, 1), "float"]];
+    }
+  };
+
+  // --- exercises.lessons.authors_example.invest_to_save and money_chart (the authors' page) ------
+  var authorsInvestToSave = {
+    compute: function (v, c) {
+      if (v.investment <= 0) { throw new Problem("The investment must be more than \u00a30."); }
+      if (v.saving < 0) { throw new Problem("The savings reported cannot be negative."); }
+      if (!(v.attribution >= 0 && v.attribution <= 1 && v.deadweight >= 0 && v.deadweight <= 1)) {
+        throw new Problem("Each share must be between 0% and 100%.");
+      }
+      var reported = v.reading === "per year" ? v.saving * v.years : v.saving;
+      var counted = reported * v.attribution * (1 - v.deadweight), L = c.labels;
+      return [[L[0], counted, "float"], [L[1], counted - v.investment, "float"], [L[2], counted / v.investment, "float"]];
+    },
+    chart: function (rows) {
+      var counted = rows[0][1], investment = counted - rows[1][1], values = [investment, counted];
+      var high = Math.max(investment, counted, 1);
+      return chart({
+        width: 600, height: 260, left: 130,
+        title: "Investment compared with the savings counted",
+        alt: "Chart: Investment compared with the savings counted. Investment: " +
+          A.formatNumber(investment, "\u00a3", null, true) + "; savings counted: " +
+          A.formatNumber(counted, "\u00a3", null, true) + ".",
+        xlabel: "", ylabel: "", xlim: [0, high * 1.05], ylim: [0, 1], yticks: [],
+        tickText: function (t) { return A.formatNumber(t, "\u00a3", null, true); },
+        items: [{ type: "hbar", labels: ["Investment", "Savings counted"], values: values, colours: [GREY, BLUE] }]
+      });
+    }
+  };
+
   A.registerPorts({
     compare_learning: compareLearning,
     readiness_grid: readinessGrid,
     invest_to_save: investToSave,
     pilot_planner: pilotPlanner,
-    simulation_pair: simulationPair
+    simulation_pair: simulationPair,
+    contract_calculator: contractCalculator,
+    split_growth: splitGrowth,
+    authors_invest_to_save: authorsInvestToSave
   });
 })();

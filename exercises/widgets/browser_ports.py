@@ -9,8 +9,10 @@ each port and its Python function on at least 200 generated inputs in Chromium a
 the same results. Why ports and not Python in the browser: see the authors' page
 ``modules/authors/writing-exercises.ipynb``.
 
-A calculator whose function has no port still shows its starting results on the website,
-with a note that its figures can be changed in JupyterLab.
+Every calculator on the course's pages has a port (``tests/test_browser_ports.py`` fails if
+a page's calculator has none). A calculator whose function has no port, such as one an
+author is still writing, shows its starting results on the website, with a note that its
+figures can be changed in JupyterLab.
 """
 
 from __future__ import annotations
@@ -80,6 +82,40 @@ def _pilot_constants(_compute: Any) -> dict[str, Any]:
     }
 
 
+def _contract_constants(_compute: Any) -> dict[str, Any]:
+    from exercises.lessons import day3, day3_outcomes_contracts
+
+    card = day3_outcomes_contracts.RATE_CARD
+    return {
+        "rate": day3.green_book_rate(),
+        "names": [outcome.name for outcome in card],
+        "years": [outcome.year for outcome in card],
+        "labels": list(day3_outcomes_contracts.contract_calculator(1, 0.5, 0, 1, 0.5, 0, 1, 0.5, 0, 1, 1, 0, 0, 0)),
+    }
+
+
+def _split_growth_constants(compute: Any) -> dict[str, Any]:
+    """The page binds the spending and activity figures with ``functools.partial``; the labels."""
+    from exercises.lessons import deflation
+
+    if not (isinstance(compute, functools.partial) and len(compute.args) == 4 and not compute.keywords):
+        raise TypeError("Bind split_growth's four spending and activity figures with functools.partial.")
+    spend_first, spend_last, activity_first, activity_last = compute.args
+    return {
+        "spend_first": spend_first,
+        "spend_last": spend_last,
+        "activity_first": activity_first,
+        "activity_last": activity_last,
+        "labels": list(deflation.split_growth(1, 1, 1, 1, 1, 1)),
+    }
+
+
+def _authors_constants(_compute: Any) -> dict[str, Any]:
+    from exercises.lessons import authors_example
+
+    return {"labels": list(authors_example.invest_to_save(1, 1, "per year", 1, 1, 0))}
+
+
 def _simulation_constants(compute: Any) -> dict[str, Any]:
     """The simulation's parameters (the page binds them with ``functools.partial``) and labels."""
     from exercises.lessons import simulation as sim
@@ -97,9 +133,12 @@ PORTS: dict[str, BrowserPort] = {
     "exercises.lessons.day4:readiness_grid": BrowserPort("readiness_grid", _readiness_constants),
     "exercises.lessons.day4_trials:pilot_planner": BrowserPort("pilot_planner", _pilot_constants),
     "exercises.lessons.day3:invest_to_save": BrowserPort("invest_to_save", _invest_constants),
-    # The Day 3 simulation's port (simulation_pair in academy-calculators.js) predates its move
-    # to real terms and is not listed until it matches the Python again: until then the
-    # website shows the simulation's starting figures and sends readers to JupyterLab.
+    "exercises.lessons.day3_business_case:simulation_pair": BrowserPort("simulation_pair", _simulation_constants),
+    "exercises.lessons.day3_outcomes_contracts:contract_calculator": BrowserPort(
+        "contract_calculator", _contract_constants
+    ),
+    "exercises.lessons.deflation:split_growth": BrowserPort("split_growth", _split_growth_constants),
+    "exercises.lessons.authors_example:invest_to_save": BrowserPort("authors_invest_to_save", _authors_constants),
 }
 
 

@@ -219,13 +219,22 @@ def _calculator_pages() -> list[str]:
     return [page for page in PAGES if marker in (HTML / page).read_text(encoding="utf-8", errors="replace")]
 
 
+def _bound(port: dict[str, Any]) -> tuple[Any, ...]:
+    """The figures a page binds to its compute function with functools.partial, from the port's constants."""
+    constants = port["constants"]
+    if port["name"] == "simulation_pair":
+        from exercises.lessons.simulation import Parameters
+
+        return (Parameters(**constants["parameters"]),)
+    if port["name"] == "split_growth":
+        return tuple(constants[name] for name in ("spend_first", "spend_last", "activity_first", "activity_last"))
+    return ()
+
+
 def _python_rows(port: dict[str, Any], values: dict[str, Any]) -> list[list[str]]:
     """The result table Python shows for these values, as rows of cell texts."""
     compute = next(_function(qualified) for qualified, known in PORTS.items() if known.name == port["name"])
-    if port["name"] == "simulation_pair":  # the page binds the simulation's parameters
-        from exercises.lessons.simulation import Parameters
-
-        compute = functools.partial(compute, Parameters(**port["constants"]["parameters"]))
+    compute = functools.partial(compute, *_bound(port))
     result = compute(**values)
     if hasattr(result, "columns"):
         rows = [["", *map(str, result.columns)]]  # pandas' header row
@@ -251,15 +260,13 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
         box = boxes.nth(index)
         fields = box.locator(":scope > .academy-stacked").locator("input, select")
         before = box.locator(".academy-result-area").inner_html()
+        charts = 1 if ("<svg" in before or "<img" in before) else 0  # as Python drew it at build time
         initial = _table_text(box)  # drawn by the page's own Python function when the site was built
         for position, spec in enumerate(key["inputs"]):
             field = fields.nth(position)
             count = int(box.get_attribute("data-academy-computed") or 0)
-            if spec["options"]:  # a drop-down list: choose another option (random draws aside)
-                others = [o for o in spec["options"] if o not in (spec["start"], "Yes")]
-                if not others:
-                    continue
-                new_text = others[-1]
+            if spec["options"]:  # a drop-down list: choose another option
+                new_text = [o for o in spec["options"] if o != spec["start"]][-1]
                 field.select_option(label=new_text)
             else:
                 new_text = _changed(spec)
@@ -275,7 +282,7 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
             expected = _python_rows(key["port"], values)
             shown = _table_text(box)
             assert shown == expected, f"{page} {key['id']}: after {spec['label']} = {new_text}"
-            assert box.locator(".academy-result-area svg.academy-calculator-chart").count() == 1
+            assert box.locator(".academy-result-area svg.academy-calculator-chart").count() == charts
         after = box.locator(".academy-result-area").inner_html()
         assert after != before, f"{page} {key['id']}: the results did not change"
         # "Put back the starting figures": the browser's table must be the one Python drew at build time.
@@ -291,6 +298,56 @@ def test_calculators_recompute_in_the_browser(page: str, site_url: str, tab) -> 
         assert "The results below use your figures" in box.locator(".academy-feedback-area").inner_text()
     foreign = [url for url in tab.requests if urlparse(url).hostname not in ("127.0.0.1", None)]
     assert foreign == [], f"{page} asked other hosts for: {foreign}"
+
+
+SIMULATION = "modules/day3-funding-value-and-impact/05-commissioning-simulation.html"
+
+
+def test_the_simulation_follows_the_readers_choices(site_url: str, tab) -> None:
+    """Issue 24's report: choose "Front-loaded", type £250,000, and the table and chart must follow."""
+    _open(tab, site_url, SIMULATION)
+    keys = _keys(tab)
+    index = next(i for i, k in enumerate(keys) if k["id"] == "d3-simulation")
+    key, box = keys[index], tab.locator(".academy-exercise").nth(index)
+    fields = dict(
+        zip(
+            [s["name"] for s in key["inputs"]],
+            [f for _, f in _fields(key, box.locator(":scope > .academy-stacked").locator("input, select"))],
+            strict=True,
+        )
+    )
+    chart_before = box.locator("svg").first.inner_html() if box.locator("svg").count() else ""
+    for name, text in (
+        ("strategy_a", "Front-loaded"),
+        ("amount_a", "£250,000"),
+        ("uncertainty", "Yes"),
+        ("seed", "42"),
+    ):
+        count = int(box.get_attribute("data-academy-computed") or 0)
+        if key["inputs"][list(fields).index(name)]["options"]:
+            fields[name].select_option(label=text)
+        else:
+            fields[name].fill(text)
+            fields[name].press("Enter")
+        tab.wait_for_function(
+            "([i, n]) => +(document.querySelectorAll('.academy-exercise')[i]"
+            ".getAttribute('data-academy-computed') || 0) > n",
+            arg=[index, count],
+            timeout=10_000,
+        )
+    values = {
+        s["name"]: _read(s, f.input_value())
+        for s, f in _fields(key, box.locator(":scope > .academy-stacked").locator("input, select"))
+    }
+    assert values["strategy_a"] == "Front-loaded" and values["amount_a"] == 250_000 and values["seed"] == 42
+    shown = _table_text(box)
+    assert shown[0][1] == "A: Front-loaded", f"the table's first column is {shown[0][1]!r}"
+    assert shown == _python_rows(key["port"], values)
+    chart = box.locator(".academy-result-area svg.academy-calculator-chart")
+    assert chart.count() == 1 and "A: Front-loaded" in (chart.get_attribute("aria-label") or "")
+    assert chart.inner_html() != chart_before
+    foreign = [url for url in tab.requests if urlparse(url).hostname not in ("127.0.0.1", None)]
+    assert foreign == [], f"requests left the site: {foreign}"
 
 
 def _table_text(box: Any) -> list[list[str]]:
