@@ -151,26 +151,37 @@ class Result:
     error: str
 
 
+MAX_RECONNECTS = 5
+
+
 class Kernel:
     """A kernel reached over the server's websocket (the JSON protocol JupyterLab uses)."""
 
     def __init__(self, server: Server, kernel_id: str, session_id: str) -> None:
         self.server, self.kernel_id, self.session_id = server, kernel_id, session_id
-        self._url = server.root.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels"
         self._session = uuid.uuid4().hex
+        # With a session id the server keeps the kernel's messages while no connection is open
+        # and replays them on the next one, as it does for JupyterLab after a dropped connection.
+        self._url = (
+            server.root.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels?session_id={self._session}"
+        )
+        self.reconnects = 0  # connections the server dropped mid-cell, picked up again
 
     def run(self, code: str, timeout: float = 600) -> Result:
         """Run one cell. Each cell gets its own connection (the kernel keeps its state), so a
         connection the server closed while the check was busy elsewhere is never reused."""
+        self._connect(timeout)
+        try:
+            return self._run(code, timeout)
+        finally:
+            self._ws.close()
+
+    def _connect(self, timeout: float) -> None:
         import websocket
 
         self._ws = websocket.create_connection(
             self._url, header=[f"Authorization: token {self.server.token}"], timeout=timeout
         )
-        try:
-            return self._run(code, timeout)
-        finally:
-            self._ws.close()
 
     def _run(self, code: str, timeout: float) -> Result:
         msg_id = uuid.uuid4().hex
@@ -222,8 +233,24 @@ class Kernel:
         raise HubError(f"{self.server.user}: no reply to a cell within {timeout:.0f} s")
 
     def _messages(self, deadline: float) -> Iterator[dict[str, Any]]:
+        """The kernel's messages until ``deadline``. A connection the server drops (a busy server
+        can miss a keep-alive) is opened again, up to ``MAX_RECONNECTS`` times a cell, and the
+        server replays what was sent meanwhile."""
+        import websocket
+
+        dropped = 0
         while time.monotonic() < deadline:
-            yield json.loads(self._ws.recv())
+            try:
+                text = self._ws.recv()
+            except (websocket.WebSocketConnectionClosedException, ConnectionError) as lost:
+                dropped += 1
+                if dropped > MAX_RECONNECTS:
+                    raise HubError(f"{self.server.user}: the kernel's connection dropped {dropped} times") from lost
+                self.reconnects += 1
+                self._ws.close()
+                self._connect(max(1.0, deadline - time.monotonic()))
+                continue
+            yield json.loads(text)
 
     def close(self) -> None:
         request("DELETE", f"{self.server.root}/api/sessions/{self.session_id}", self.server.token)
