@@ -11,7 +11,9 @@ participant run the same Day 1 notebook on their own kernel at the same moment. 
   they all press "Run all";
 - memory per participant: the resident memory of all that participant's processes (their
   JupyterLab server and kernel) once the notebook has run, as the median across participants;
-- the whole machine's memory in use at that moment, less what was in use before the hub started.
+- the memory of all participants' processes together at that moment (an upper bound: pages
+  their processes share are counted once for each). Not the whole machine's memory in use,
+  which anything else running on the machine would distort.
 
 Writes ``benchmarks/hub-results.json`` and prints a Markdown table for the facilitators' guide.
 """
@@ -27,6 +29,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,21 +57,20 @@ def _rss_of_user(user: str) -> int:
     return total
 
 
-def _used_memory() -> int:
-    info = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
-    kib = int(info["MemTotal"].split()[0]) - int(info["MemAvailable"].split()[0])
-    return kib * 1024
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(size: int) -> dict[str, float]:
+    """One cohort size's row; the load average says how busy the machine was besides."""
     people = [f"abench-{n:02d}" for n in range(1, size + 1)]
-    spec = {"cohort": f"bench-{size}", "facilitators": ["abench-fac"], "teams": {}, "participants": people}
-    before = _used_memory()
+    spec: dict[str, object] = {
+        "cohort": f"bench-{size}",
+        "facilitators": ["abench-fac"],
+        "teams": {},
+        "participants": people,
+    }
     with python_reachable(), sandbox(spec) as box:
         started = time.monotonic()
         servers = {user: open_course(box, user) for user in people}
@@ -96,7 +98,7 @@ def measure(size: int) -> dict[str, float]:
         if errors:
             raise RuntimeError("; ".join(errors[:3]))
         per_person = [_rss_of_user(u) for u in people]
-        used = _used_memory() - before
+        dropped = sum(kernel.reconnects for kernel in kernels.values())
         for kernel in kernels.values():
             kernel.close()
     run = list(times.values())
@@ -107,14 +109,24 @@ def measure(size: int) -> dict[str, float]:
         "notebook_p95_s": round(_percentile(run, 0.95), 1),
         "notebook_max_s": round(max(run), 1),
         "memory_per_participant_mb": round(statistics.median(per_person) / 2**20),
-        "machine_memory_used_mb": round(used / 2**20),
+        # all participants' processes together (shared pages counted in each, so an upper bound)
+        "participants_memory_mb": round(sum(per_person) / 2**20),
+        # what else the machine was doing: the hub's own work adds to this, so read it beside the cores
+        "load_average_1min_at_end": round(os.getloadavg()[0], 1),
+        "connections_dropped_and_reopened": dropped,
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 10, 20, 30])
+    parser.add_argument(
+        "--page-only", action="store_true", help="rewrite the guide's table from benchmarks/hub-results.json"
+    )
     args = parser.parse_args()
+    out = ROOT / "benchmarks" / "hub-results.json"
+    if args.page_only:
+        return write_page(json.loads(out.read_text(encoding="utf-8")))
     if os.geteuid() != 0:
         print("The hub benchmark makes system accounts: run it as root.", file=sys.stderr)
         return 1
@@ -124,9 +136,19 @@ def main() -> int:
         print(f"Measuring {size} participants ...", flush=True)
         rows.append(measure(size))
         print(json.dumps(rows[-1]), flush=True)
-    out = ROOT / "benchmarks" / "hub-results.json"
-    out.write_text(json.dumps({"machine": f"{os.cpu_count()} cores", "rows": rows}, indent=2) + "\n")
-    table = sizing_table(rows)
+    memory_gb = round(int(Path("/proc/meminfo").read_text().split()[1]) / 2**20)
+    results = {
+        "measured": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} cores and {memory_gb} GB of memory",
+        "rows": rows,
+    }
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    return write_page(results)
+
+
+def write_page(results: dict[str, Any]) -> int:
+    """Put the sizing table into the facilitators' guide, between its markers."""
+    table = sizing_table(results["rows"], results.get("machine"), results.get("measured"))
     print(table)
     page = ROOT / "modules" / "facilitators" / "running-a-hub.md"
     page.write_text(replace_between(page.read_text(encoding="utf-8"), START, END, table), encoding="utf-8")
@@ -137,19 +159,24 @@ def main() -> int:
 START, END = "<!-- hub-sizing:start -->", "<!-- hub-sizing:end -->"
 
 
-def sizing_table(rows: list[dict[str, float]]) -> str:
-    """The facilitators' guide's sizing table (Markdown)."""
+def sizing_table(rows: list[dict[str, float]], machine: str | None = None, measured: str | None = None) -> str:
+    """The facilitators' guide's sizing table (Markdown), saying which server it was measured on."""
+    where = f" on a server with {machine}" if machine else ""
+    when = f" on {time.strftime('%-d %B %Y', time.strptime(measured, '%Y-%m-%d'))}" if measured else ""
+    together = all("participants_memory_mb" in r for r in rows)
     lines = [
         "",
+        f"Measured{when}{where}, with every participant running the same Day 1 page at once:",
+        "",
         "| Participants running a page at once | Time until all servers were ready | Page run, median | "
-        "95th percentile | Slowest | Memory per participant | Machine memory in use |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "95th percentile | Slowest | Memory per participant |" + (" All participants together |" if together else ""),
+        "| ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if together else ""),
     ]
     for r in rows:
         lines.append(
             f"| {r['participants']} | {r['servers_ready_s']:.0f} s | {r['notebook_p50_s']:.1f} s | "
-            f"{r['notebook_p95_s']:.1f} s | {r['notebook_max_s']:.1f} s | {r['memory_per_participant_mb']:,} MB | "
-            f"{r['machine_memory_used_mb']:,} MB |"
+            f"{r['notebook_p95_s']:.1f} s | {r['notebook_max_s']:.1f} s | {r['memory_per_participant_mb']:,} MB |"
+            + (f" {r['participants_memory_mb']:,} MB |" if together else "")
         )
     return "\n".join(lines) + "\n\n"
 
