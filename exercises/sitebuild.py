@@ -150,8 +150,7 @@ def _load_widget_code_late(app: Any, pagename: str, templatename: str, context: 
     from sphinx.builders.html._assets import _JavaScript
 
     context["script_files"] = [s for s in scripts if name(s) not in WIDGET_CODE]
-    for script in ("academy-widgets.js", "academy-edition.js"):  # the edition: facilitator's answers (issue 25)
-        context["script_files"].append(_JavaScript(f"_static/{script}", defer="defer", priority=900))
+    context["script_files"].append(_JavaScript("_static/academy-widgets.js", defer="defer", priority=900))
 
 
 def _add_site_look(app: Any) -> None:
@@ -159,6 +158,7 @@ def _add_site_look(app: Any) -> None:
     app.add_css_file("academy-site.css")
     app.add_css_file("academy-icons.css")
     app.add_js_file("academy-nav.js", defer="defer")
+    app.add_js_file("academy-edition.js", defer="defer")  # the facilitator edition, with answers
     app.connect("build-finished", _lighten_built_pages)
     app.connect("env-updated", _build_day_bundles)
     app.connect("html-page-context", _day_take_away)

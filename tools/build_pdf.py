@@ -48,7 +48,8 @@ COURSE_PARTS = ("Start here", "The five days", "Reference")
 # The widget code loads when a reader nears a widget (site_static/academy-widgets.js): start it now.
 LOAD_WIDGETS = "() => { if (window.AcademyWidgets) window.AcademyWidgets.load(); }"
 # Printed once every saved widget view has been drawn into the page (or after the limit).
-DRAWN = """() => document.readyState === "complete" && Array.from(
+DRAWN = """() => document.readyState === "complete"
+  && (!window.AcademyWidgets || window.AcademyWidgets.state() === "drawn") && Array.from(
   document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')).every(
   view => view.previousElementSibling && view.previousElementSibling.querySelector(".lm-Widget"))"""
 MARGIN: PdfMargins = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}

@@ -5,7 +5,7 @@
  *
  * Off unless the address ends in #facilitator-edition; tools/build_pdf.py switches it on with
  * window.AcademyEdition.facilitator(true) to print each day's facilitator PDF from the page it
- * has just printed for participants. Added by exercises/sitebuild.py to pages with exercises. */
+ * has just printed for participants. Added by exercises/sitebuild.py to every page (deferred). */
 (function () {
   "use strict";
   var HASH = "#facilitator-edition";
@@ -105,9 +105,17 @@
 
   window.AcademyEdition = { facilitator: facilitator, banner: BANNER };
 
+  var pending = false;
+  function later() {  // parts of an exercise may be drawn after the rest: answer them as they come
+    if (!on || pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; addAnswers(); });
+  }
+
   function start() {
     // Exercises are drawn when the widget code has loaded (academy-widgets.js).
     document.addEventListener("academy-widgets-drawn", addAnswers);
+    new MutationObserver(later).observe(document.body, { childList: true, subtree: true });
     window.addEventListener("hashchange", function () { facilitator(window.location.hash === HASH); });
     if (window.location.hash === HASH) {
       facilitator(true);

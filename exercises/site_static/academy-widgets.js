@@ -1,5 +1,5 @@
 /* Loads the widget manager (require.js and the vendored html-manager, about 3.5 MB) only when
- * the reader comes near a widget: when one is within a screen or so of the window
+ * the reader comes near a widget: when one is within 600 px of the window
  * (IntersectionObserver), on the reader's first key press, tap or click, or before printing.
  * Until then each widget's place shows a short "loading" note, and the page is already usable:
  * its text, navigation and search never wait for the widget code. The manager then draws the
@@ -13,7 +13,7 @@
 (function () {
   "use strict";
   var FILES = ["require.js", "html-manager/embed-amd.js"];
-  var NEAR = "1000px 0px";  // generous: drawing starts well before a widget scrolls into sight
+  var NEAR = "600px 0px";  // generous: drawing starts well before a widget scrolls into sight
   var VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]';
   var WAITING = "Loading this interactive part of the page\u2026";
   var FAILED = "This interactive part of the page could not be loaded. Reload the page to try again.";
@@ -27,11 +27,27 @@
 
   function views() { return Array.prototype.slice.call(document.querySelectorAll(VIEWS)); }
 
-  // A view is drawn once the manager has put its widget (an .lm-Widget) in the area before it.
+  // A view is drawn once the manager has put its widget (an .lm-Widget) in the area before it
+  // and, for a box, one drawn element per child model of the page's saved state, in order.
+  var models = null;
+  function drawn(id, element) {
+    var model = models[id];
+    if (!model || !element || !element.classList.contains("lm-Widget")) { return false; }
+    var children = model.state && model.state.children;
+    if (!children) { return true; }
+    return element.children.length === children.length && children.every(function (child, i) {
+      return drawn(String(child).replace("IPY_MODEL_", ""), element.children[i]);
+    });
+  }
   function allDrawn() {
+    if (models === null) {
+      var saved = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+      try { models = saved ? JSON.parse(saved.textContent).state : {}; } catch (e) { models = {}; }
+    }
     return views().every(function (view) {
-      var area = view.previousElementSibling;
-      return area !== null && area.classList.contains("widget-subarea") && area.querySelector(".lm-Widget") !== null;
+      var area = view.previousElementSibling, id;
+      try { id = JSON.parse(view.textContent).model_id; } catch (e) { return false; }
+      return area !== null && area.classList.contains("widget-subarea") && drawn(id, area.firstElementChild);
     });
   }
 
@@ -66,7 +82,7 @@
       if (i >= FILES.length) {
         if (!finish()) {
           done = new MutationObserver(finish);
-          done.observe(document.body, { childList: true, subtree: true });
+          done.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
         }
         return;
       }
