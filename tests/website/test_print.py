@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,7 +115,8 @@ def _keys(page: Path) -> list[dict]:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    """Text with single spaces and ligatures as letters (a PDF's text has "ﬁ" for "fi")."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _right_notes(built_site: Path, day: str) -> list[str]:
