@@ -11,6 +11,9 @@ The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its ico
 a path it works out at run time; it is told to use the site's own copy. It is fetched only
 when the reader nears a widget (``site_static/academy-widgets.js``), never with the page.
 
+Every page also gets ``site_static/academy-edition.js``: the facilitator edition of a page
+(each exercise's answer, from its answer key), which ``tools/build_pdf.py`` prints for each day.
+
 It also adds ``site_static/academy-exercises.js`` (deferred, so it never delays the first
 paint) and its stylesheet: the browser engine that checks exercises on the website, with
 no kernel, from the answer keys embedded in each exercise (see ``add_exercise_engine``).
