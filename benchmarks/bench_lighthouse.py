@@ -6,7 +6,11 @@ Chromium (``/usr/bin/chromium`` or ``ACADEMY_CHROMIUM``) against ``_build/html``
 this machine, with its desktop and mobile settings, three runs each (the median is kept).
 Targets (issue 25): performance at least 90 on desktop for both pages.
 
-    .venv/bin/python benchmarks/bench_lighthouse.py [--runs 3]
+With ``--record NAME`` the results are also kept in ``benchmarks/results.json``, under
+``lighthouse`` → NAME (with the machine and the time), beside the other benchmarks'
+figures; ``--html`` measures another build (for example a copy with a change undone).
+
+    .venv/bin/python benchmarks/bench_lighthouse.py [--runs 3] [--record latest] [--html _build/html]
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
-from common import ROOT
+from common import ROOT, machine
+
+RESULTS = ROOT / "benchmarks" / "results.json"
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CHROMIUM = os.environ.get("ACADEMY_CHROMIUM", "/usr/bin/chromium")
@@ -108,9 +115,23 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--preset", action="append", choices=("desktop", "mobile"), help="default: both")
     parser.add_argument("--page", action="append", choices=tuple(PAGES), help="default: both")
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the built site to measure")
+    parser.add_argument("--record", metavar="NAME", help="keep the results in benchmarks/results.json as NAME")
     args = parser.parse_args()
-    print(json.dumps(measure(args.runs, presets=tuple(args.preset or ("desktop", "mobile")),
-                             pages=tuple(args.page or PAGES)), indent=2))  # fmt: skip
+    load = round(os.getloadavg()[0], 2)
+    results = measure(args.runs, html=args.html, presets=tuple(args.preset or ("desktop", "mobile")),
+                      pages=tuple(args.page or PAGES))  # fmt: skip
+    print(json.dumps(results, indent=2))
+    if args.record:
+        record(args.record, {**results, "load_1m_before": load})
+
+
+def record(name: str, results: dict[str, object]) -> None:
+    """Keep ``results`` in results.json under ``lighthouse`` → ``name``; the other figures stay."""
+    everything = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    section = everything.setdefault("lighthouse", {})
+    section[name] = {**results, "machine": machine(), "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    RESULTS.write_text(json.dumps(everything, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

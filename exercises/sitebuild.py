@@ -8,7 +8,11 @@ It also adds ``site_static/academy-a11y.js``, which repairs accessibility faults
 theme's chrome and in widgets drawn from saved state (unnamed buttons and toggles).
 
 The Jupyter widgets manager (vendored in ``_vendor/html-manager``) loads its icon fonts from
-a path it works out at run time; it is told to use the site's own copy.
+a path it works out at run time; it is told to use the site's own copy. It is fetched only
+when the reader nears a widget (``site_static/academy-widgets.js``), never with the page.
+
+Every page also gets ``site_static/academy-edition.js``: the facilitator edition of a page
+(each exercise's answer, from its answer key), which ``tools/build_pdf.py`` prints for each day.
 
 It also adds ``site_static/academy-exercises.js`` (deferred, so it never delays the first
 paint) and its stylesheet: the browser engine that checks exercises on the website, with
@@ -20,7 +24,6 @@ fetch; they are left out of the published site, with the comments that point to 
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -134,35 +137,23 @@ def _build_day_bundles(app: Any, env: Any) -> list[str]:
 
 
 WIDGET_CODE = ("require.js", "html-manager/embed-amd.js")
-# The widget manager (3.5 MB) is fetched only once the page has been drawn, so it never holds
-# up the page, nor the theme's own scripts (deferred scripts run in order: one deferred
-# behind it would wait for it). require.js first, then the manager, which then draws the
-# widgets from the page's saved state.
-WIDGET_LOADER = (
-    "window.addEventListener('DOMContentLoaded', function () {"
-    " var root = new URL((document.documentElement.dataset.content_root || '') + '_static/', window.location.href);"
-    " var files = %s;"
-    " (function next(i) { if (i >= files.length) return;"
-    " var s = document.createElement('script'); s.src = new URL(files[i], root).href;"
-    " s.onload = function () { next(i + 1); }; document.head.appendChild(s); })(0); });"
-)
 
 
 def _load_widget_code_late(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Issue 25: on pages with widgets, the widget code loads after the page is drawn."""
+    """Issue 25: on pages with widgets, the widget manager (3.5 MB) is not named in a script tag,
+    which would hold up the page (and the theme's deferred scripts behind it); the small
+    ``academy-widgets.js`` fetches it only when the reader nears a widget (see that file)."""
 
     def name(script: Any) -> str:  # Sphinx names a static script "_static/<file>"
         return str(getattr(script, "filename", script)).removeprefix("_static/")
 
     scripts = context.get("script_files", [])
-    found = [name(s) for s in scripts if name(s) in WIDGET_CODE]
-    if not found:
+    if not any(name(s) in WIDGET_CODE for s in scripts):
         return
     from sphinx.builders.html._assets import _JavaScript
 
     context["script_files"] = [s for s in scripts if name(s) not in WIDGET_CODE]
-    loader = WIDGET_LOADER % json.dumps([name for name in WIDGET_CODE if name in found])
-    context["script_files"].append(_JavaScript("", body=loader, priority=900))
+    context["script_files"].append(_JavaScript("_static/academy-widgets.js", defer="defer", priority=900))
 
 
 def _add_site_look(app: Any) -> None:
@@ -170,6 +161,7 @@ def _add_site_look(app: Any) -> None:
     app.add_css_file("academy-site.css")
     app.add_css_file("academy-icons.css")
     app.add_js_file("academy-nav.js", defer="defer")
+    app.add_js_file("academy-edition.js", defer="defer")  # the facilitator edition, with answers
     app.connect("build-finished", _lighten_built_pages)
     app.connect("env-updated", _build_day_bundles)
     app.connect("html-page-context", _day_take_away)

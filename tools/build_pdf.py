@@ -6,7 +6,12 @@ served from this machine, and printed with the site's print style sheet once its
 drawn; the pages are then joined, with a bookmark per page, into
 
 - ``_build/html/pdf/commissioning-academy.pdf``: the start pages, the five days and the reference;
-- ``_build/html/pdf/commissioning-academy-dayN.pdf``: one per day (its pages in order).
+- ``_build/html/pdf/commissioning-academy-dayN.pdf``: one per day (its pages in order);
+- ``_build/html/pdf/commissioning-academy-dayN-facilitator.pdf``: the facilitator edition of each
+  day, with every exercise's answer (from its answer key) and "Facilitator edition: contains
+  answers" at the top of every sheet. Each day page is printed a second time from the page
+  already open and drawn, with ``AcademyEdition.facilitator(true)`` (site_static/academy-edition.js),
+  so the edition costs a second print of the day pages, not a second load.
 
 Any request to another host is refused, so the PDFs are made from the site alone.
 
@@ -40,11 +45,21 @@ CHROMIUM = Path(os.environ.get("ACADEMY_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]  # fmt: skip
 COURSE_PARTS = ("Start here", "The five days", "Reference")
+# The widget code loads when a reader nears a widget (site_static/academy-widgets.js): start it now.
+LOAD_WIDGETS = "() => { if (window.AcademyWidgets) window.AcademyWidgets.load(); }"
 # Printed once every saved widget view has been drawn into the page (or after the limit).
-DRAWN = """() => document.readyState === "complete" && Array.from(
+DRAWN = """() => document.readyState === "complete"
+  && (!window.AcademyWidgets || window.AcademyWidgets.state() === "drawn") && Array.from(
   document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')).every(
   view => view.previousElementSibling && view.previousElementSibling.querySelector(".lm-Widget"))"""
 MARGIN: PdfMargins = {"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"}
+FACILITATOR = "Facilitator edition: contains answers"
+FACILITATOR_ON = "() => window.AcademyEdition ? window.AcademyEdition.facilitator(true) : false"
+MARK = f'<div style="font-size:9pt;width:100%;text-align:center;font-weight:bold;">{FACILITATOR}</div>'
+PAGE_NUMBER = (
+    '<div style="font-size:8pt;width:100%;text-align:center;">'
+    f'{FACILITATOR} · page <span class="pageNumber"></span></div>'
+)
 
 
 def toc_pages(root: Path) -> tuple[list[str], dict[str, list[str]]]:
@@ -79,14 +94,19 @@ def serve(folder: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def print_pages(html: Path, pages: list[str]) -> dict[str, tuple[str, bytes]]:
-    """{page: (its title, its PDF)} for every page, printed in headless Chromium."""
+Printed = dict[str, tuple[str, bytes]]
+
+
+def print_pages(html: Path, pages: list[str], facilitator: set[str] | None = None) -> tuple[Printed, Printed]:
+    """({page: (its title, its PDF)} for every page, the same for the facilitator edition of the
+    pages in ``facilitator``), printed in headless Chromium."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         sys.exit(f"Chromium is missing at {CHROMIUM}: install Debian's 'chromium' or set ACADEMY_CHROMIUM.")
-    printed: dict[str, tuple[str, bytes]] = {}
+    printed: Printed = {}
+    answers: Printed = {}
     with serve(html) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1000, "height": 1400}, color_scheme="light")
@@ -99,6 +119,7 @@ def print_pages(html: Path, pages: list[str]) -> dict[str, tuple[str, bytes]]:
         tab.set_default_navigation_timeout(600_000)
         for page in pages:
             tab.goto(f"{base}/{page}.html", wait_until="load")
+            tab.evaluate(LOAD_WIDGETS)
             try:
                 tab.wait_for_function(DRAWN, timeout=600_000)  # generous: a busy machine draws slowly
             except PlaywrightTimeout:
@@ -107,11 +128,17 @@ def print_pages(html: Path, pages: list[str]) -> dict[str, tuple[str, bytes]]:
                          "await MathJax.startup.promise; }")  # fmt: skip
             title = tab.locator("h1").first.inner_text().replace("#", "").strip()
             printed[page] = (title, tab.pdf(format="A4", margin=MARGIN, print_background=True, outline=False))
+            if page in (facilitator or set()):
+                if not tab.evaluate(FACILITATOR_ON):
+                    sys.exit(f"{page}: its facilitator edition could not be switched on (academy-edition.js).")
+                pdf = tab.pdf(format="A4", margin=MARGIN, print_background=True, outline=False,
+                              display_header_footer=True, header_template=MARK, footer_template=PAGE_NUMBER)  # fmt: skip
+                answers[page] = (title, pdf)
         browser.close()
-    return printed
+    return printed, answers
 
 
-def join(printed: dict[str, tuple[str, bytes]], pages: list[str], target: Path, title: str) -> int:
+def join(printed: Printed, pages: list[str], target: Path, title: str) -> int:
     """Join the printed ``pages`` into ``target`` with one bookmark per page; how many sheets."""
     from pypdf import PdfReader, PdfWriter
 
@@ -136,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"No built site in {args.html}: run `make site` first.")
     course, days = toc_pages(ROOT)
     started = time.perf_counter()
-    printed = print_pages(args.html, course)
+    day_pages = {page for pages in days.values() for page in pages}
+    printed, answers = print_pages(args.html, course, facilitator=day_pages)
     out = args.html / "pdf"
     sheets = join(printed, course, out / "commissioning-academy.pdf", "The Commissioning Academy")
     print(f"pdf/commissioning-academy.pdf: {sheets} pages")
@@ -144,7 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         heading = printed[pages[0]][0]
         sheets = join(printed, pages, out / f"commissioning-academy-{day}.pdf", f"The Commissioning Academy: {heading}")
         print(f"pdf/commissioning-academy-{day}.pdf: {sheets} pages")
-    print(f"Printed {len(course)} pages in {time.perf_counter() - started:.0f} s.")
+        target = out / f"commissioning-academy-{day}-facilitator.pdf"
+        sheets = join(answers, pages, target, f"The Commissioning Academy: {heading} ({FACILITATOR})")
+        print(f"pdf/{target.name}: {sheets} pages")
+    print(
+        f"Printed {len(course)} pages, and {len(answers)} again for facilitators, in {time.perf_counter() - started:.0f} s."
+    )
     return 0
 
 

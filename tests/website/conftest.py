@@ -19,11 +19,16 @@ HTML = REPO / "_build" / "html"
 # puts a div.widget-subarea before each view's <script> and draws the view's widget into it as
 # an .lm-Widget element; a box is drawn when its element holds one drawn element per child
 # model of the saved state, in order. (No page can pass this before the manager has run.)
+# The manager loads only when a reader nears a widget (site_static/academy-widgets.js), so
+# ``wait_until_ready`` first asks for it (LOAD_WIDGETS); the loader then reports
+# <html data-academy-widgets="drawn">.
+LOAD_WIDGETS = "() => { if (window.AcademyWidgets) window.AcademyWidgets.load(); }"
 READY = """() => {
   if (document.readyState !== "complete") return false;
   if (document.getAnimations().some(a => a instanceof CSSTransition && a.playState === "running")) return false;
   const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
   if (views.length === 0) return true;
+  if (document.documentElement.dataset.academyWidgets !== "drawn") return false;
   const saved = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
   if (!saved) return false;
   const models = JSON.parse(saved.textContent).state;
@@ -117,10 +122,13 @@ def wait_until_ready(tab: object, timeout: float = PATIENCE_MS) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
+        tab.wait_for_load_state("load", timeout=timeout)
+        tab.evaluate(LOAD_WIDGETS)
         tab.wait_for_function(READY, timeout=timeout)
     except PlaywrightTimeout:
+        state = tab.evaluate("() => document.documentElement.dataset.academyWidgets || 'no widget loader'")
         pytest.fail(
-            f"{tab.url} was not ready within {timeout / 1000:.0f} s: "
-            "a widget was not drawn, or a colour transition did not end."
+            f"{tab.url} was not ready within {timeout / 1000:.0f} s: a widget was not drawn "
+            f"(widget code: {state}), or a colour transition did not end."
         )
     tab.evaluate(FONTS_AND_MATHS)
