@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import pytest
 
 from exercises.plan.merge import merge_sections
 from exercises.plan.store import load_plan, plan_history
-from exercises.plan.templates import EXAMPLE_PLAN, locate_workbook_plan
+from exercises.plan.templates import locate_workbook_plan
 from exercises.plan_forms import DAYS, PlanForm, PlanWorkbook
-
-
-@pytest.fixture()
-def plan_file(tmp_path: Path) -> Path:
-    target = tmp_path / "team" / "plan.yaml"
-    target.parent.mkdir()
-    shutil.copyfile(EXAMPLE_PLAN, target)
-    return target
 
 
 @pytest.mark.parametrize(
