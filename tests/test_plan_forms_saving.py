@@ -102,3 +102,26 @@ def test_a_section_merge_names_each_clash() -> None:
     merged = merge_sections(base, mine, theirs, ("funding",))
     assert merged.value == {"funding": {"value_case": "b", "current_funding": "y"}}
     assert [(c.where, c.theirs, c.mine) for c in merged.clashes] == [("Funding and value › Value case", "c", "b")]
+
+
+def test_a_form_is_shown_before_its_answers_are_put_in(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large plan's answers make thousands of widget messages, and a busy server may miss some of
+    them (Voilà then never drew the form): the form must go to the page first, then be filled in."""
+    import IPython.display
+
+    workbook = PlanWorkbook(locate_workbook_plan({}, plan_file.parent))
+    shown: list[tuple[object, int, bool]] = []
+
+    def display(widget: object) -> None:
+        form = workbook.forms[5]
+        actions = form.editors["hundred_day_plan"].editors["actions"]
+        shown.append((widget, len(actions.rows), form.loaded is None))
+
+    monkeypatch.setattr(IPython.display, "display", display)
+    assert workbook.day(5) is None  # shown already: returning it too would show it twice
+    form = workbook.forms[5]
+    assert shown == [(form.widget, 0, True)], "the form was not shown before its answers were put in"
+    assert len(form.editors["hundred_day_plan"].editors["actions"].rows) == len(
+        load_plan(plan_file).hundred_day_plan.actions
+    )
+    assert not form.is_dirty and "No unsaved changes" in form.unsaved.value
