@@ -61,6 +61,7 @@ def section_main(
     ``what`` names the section in messages ("the course map"); ``make`` makes it, ``replace``
     puts a fresh one in a page's text, and ``errors`` are the problems reported in plain words.
     """
+    reported: tuple[type[Exception], ...] = (*errors, OSError)
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--update", type=Path, metavar="PAGE", help=f"rewrite {what} in this Markdown page")
     args = parser.parse_args(argv)
@@ -73,6 +74,6 @@ def section_main(
         atomic_write_text(args.update, replace(args.update.read_text(encoding="utf-8")))
         print(f"Updated {what} in {args.update}.")
         return 0
-    except (*errors, OSError) as error:
+    except reported as error:
         print(f"Could not make {what}: {error}", file=sys.stderr)
         return 1
