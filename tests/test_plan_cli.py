@@ -237,3 +237,12 @@ def test_open_needs_a_team_folder_with_a_plan(tmp_path: Path, capsys: pytest.Cap
     assert code == 1 and "There is no folder" in err
     code, _, err = run_academy(capsys, "plan", "open", str(tmp_path))
     assert code == 1 and "It holds no plan.yaml" in err
+
+
+def test_the_app_waits_for_every_cells_output() -> None:
+    """Voilà waits past its own 4 s for a cell's messages: a large plan's form is thousands of them."""
+    from exercises.challenge_app import OUTPUT_PATIENCE_S, voila_command
+
+    command = voila_command("voila", "challenge-workbook.ipynb", 8866)
+    assert f"--VoilaExecutor.iopub_timeout={OUTPUT_PATIENCE_S}" in command
+    assert OUTPUT_PATIENCE_S >= 300
