@@ -30,6 +30,11 @@ from exercises.plan.templates import PLAN_ENV
 
 APP_DATA_DIR = PACKAGE_DIR / "app"  # holds voila/templates/academy/
 TEMPLATE = "academy"
+# How long Voilà waits, after a cell has run, for the cell's messages to reach it (Voilà's
+# own default is 4 s). A large plan's form is thousands of widget messages, which a busy
+# server can take longer than that to read; Voilà then gave up on the cell, and its form
+# never appeared. The wait ends as soon as the messages are in, so it costs nothing otherwise.
+OUTPUT_PATIENCE_S = 600
 
 
 def find_voila() -> str | None:
@@ -41,7 +46,14 @@ def voila_command(
     voila: str, notebook: str | Path, port: int, *, open_browser: bool = True, ip: str | None = None
 ) -> list[str]:
     """The command that serves ``notebook`` as the workbook app."""
-    command = [voila, str(notebook), "--strip_sources=True", f"--port={port}", f"--template={TEMPLATE}"]
+    command = [
+        voila,
+        str(notebook),
+        "--strip_sources=True",
+        f"--port={port}",
+        f"--template={TEMPLATE}",
+        f"--VoilaExecutor.iopub_timeout={OUTPUT_PATIENCE_S}",
+    ]
     if ip:
         command.append(f"--Voila.ip={ip}")
     if not open_browser:

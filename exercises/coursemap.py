@@ -16,7 +16,6 @@ This module never imports anything to do with screens or widgets.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import functools
 import json
@@ -30,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from exercises.markers import MarkersMissing, replace_between
+from exercises.markers import MarkersMissing, replace_between, section_main
 from exercises.paths import course_root
 
 MAP_START = "<!-- course-map:start (made by exercises.coursemap; do not edit by hand) -->"
@@ -289,21 +288,15 @@ def replace_map(page: str, root: Path | None = None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m exercises.coursemap [--update PAGE]``: print the map, or rewrite it in PAGE."""
-    parser = argparse.ArgumentParser(prog="python -m exercises.coursemap", description="The course map.")
-    parser.add_argument("--update", type=Path, metavar="PAGE", help="rewrite the course map in this Markdown page")
-    args = parser.parse_args(argv)
-    try:
-        if args.update is None:
-            sys.stdout.write(map_markdown())
-            return 0
-        from exercises.storage import atomic_write_text
-
-        atomic_write_text(args.update, replace_map(args.update.read_text(encoding="utf-8")))
-        print(f"Updated the course map in {args.update}.")
-        return 0
-    except (CourseMapError, OSError) as error:
-        print(f"Could not make the course map: {error}", file=sys.stderr)
-        return 1
+    return section_main(
+        argv,
+        prog="python -m exercises.coursemap",
+        description="The course map.",
+        what="the course map",
+        make=map_markdown,
+        replace=replace_map,
+        errors=(CourseMapError,),
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ This module never imports anything to do with screens or widgets.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import sys
@@ -34,7 +33,7 @@ from typing import Any
 
 import pandas as pd
 
-from exercises.markers import MarkersMissing, replace_between
+from exercises.markers import MarkersMissing, replace_between, section_main
 from exercises.paths import datasets_dir
 
 DESCRIPTOR = "datapackage.json"
@@ -207,21 +206,15 @@ def replace_catalogue(page: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m exercises.data [--update PAGE]``: print the catalogue, or rewrite it in PAGE."""
-    parser = argparse.ArgumentParser(prog="python -m exercises.data", description="The course's dataset catalogue.")
-    parser.add_argument("--update", type=Path, metavar="PAGE", help="rewrite the catalogue table in this Markdown page")
-    args = parser.parse_args(argv)
-    try:
-        if args.update is None:
-            sys.stdout.write(catalogue_markdown())
-            return 0
-        from exercises.storage import atomic_write_text
-
-        atomic_write_text(args.update, replace_catalogue(args.update.read_text(encoding="utf-8")))
-        print(f"Updated the dataset table in {args.update}.")
-        return 0
-    except (DatasetError, OSError) as error:
-        print(f"Could not make the dataset table: {error}", file=sys.stderr)
-        return 1
+    return section_main(
+        argv,
+        prog="python -m exercises.data",
+        description="The course's dataset catalogue.",
+        what="the dataset table",
+        make=catalogue_markdown,
+        replace=replace_catalogue,
+        errors=(DatasetError,),
+    )
 
 
 if __name__ == "__main__":

@@ -88,6 +88,9 @@ class Question:
     report_facts: tuple[str, ...] = ()
 
 
+# Where the report's figures come from, as each question's source names them.
+_PSTA = "PSTA survey of past participants (Public Service Transformation Academy, 2019)"
+_SOMERSET_C1 = "Somerset cohort 1 (Fisk, Hearn and Howarth, 2019)"
 _SOMERSET_BASELINE = (
     "Somerset's baseline survey found partners lacked relationships, mutual understanding, "
     "creativity and an outcome focus (Fisk, Hearn and Howarth, 2019, 'Somerset Academies')."
@@ -134,7 +137,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="PSTA survey of past participants (Public Service Transformation Academy, 2019): 98%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
+        source=f"{_PSTA}: 98%. {_SOMERSET_C1}: 100%.",
         report_facts=("psta_useful_connections", "somerset_c1_useful_connections"),
     ),
     Question(
@@ -144,7 +147,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
+        source=f"{_SOMERSET_C1}: 100%.",
         report_facts=("somerset_c1_learned_from_peers",),
     ),
     Question(
@@ -156,7 +159,7 @@ QUESTIONS: tuple[Question, ...] = (
         RELEVANCE_SCALE,
         RELEVANCE_SCALE[2:],
         "relevant or highly relevant",
-        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 91%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
+        f"{_PSTA}: 91%. {_SOMERSET_C1}: 100%.",
         ("psta_relevance", "somerset_c1_relevance"),
     ),
     Question(
@@ -168,7 +171,7 @@ QUESTIONS: tuple[Question, ...] = (
         RATING_SCALE,
         RATING_SCALE[2:],
         "good or excellent",
-        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 91%. Somerset cohort 1 (Fisk, Hearn and Howarth, 2019): 100%.",
+        f"{_PSTA}: 91%. {_SOMERSET_C1}: 100%.",
         ("psta_use_of_time", "somerset_c1_use_of_time"),
     ),
     Question(
@@ -180,7 +183,7 @@ QUESTIONS: tuple[Question, ...] = (
         RATING_SCALE,
         RATING_SCALE[2:],
         "good or excellent",
-        "PSTA survey of past participants (Public Service Transformation Academy, 2019): 88%.",
+        f"{_PSTA}: 88%.",
         ("psta_value_for_money",),
     ),
     Question(
@@ -190,7 +193,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yes/no",
         (DAY5,),
         favourable_label="yes",
-        source="PSTA survey of past participants (Public Service Transformation Academy, 2019): 87%.",
+        source=f"{_PSTA}: 87%.",
         report_facts=("psta_would_recommend",),
     ),
     Question(

@@ -13,6 +13,11 @@ This module is plain text handling: no widgets, no pandas.
 
 from __future__ import annotations
 
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
 
 class MarkersMissing(ValueError):
     """The page does not hold the start and end markers, in that order."""
@@ -39,3 +44,36 @@ def _positions(page: str, start: str, end: str) -> tuple[int, int]:
     if first < 0 or last < 0:
         raise MarkersMissing(f"The page has no '{start}' and '{end}' markers to replace between.")
     return first, last
+
+
+def section_main(
+    argv: Sequence[str] | None,
+    *,
+    prog: str,
+    description: str,
+    what: str,
+    make: Callable[[], str],
+    replace: Callable[[str], str],
+    errors: tuple[type[Exception], ...],
+) -> int:
+    """``python -m PROG [--update PAGE]``: print a generated section, or rewrite it between its markers in PAGE.
+
+    ``what`` names the section in messages ("the course map"); ``make`` makes it, ``replace``
+    puts a fresh one in a page's text, and ``errors`` are the problems reported in plain words.
+    """
+    reported: tuple[type[Exception], ...] = (*errors, OSError)
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--update", type=Path, metavar="PAGE", help=f"rewrite {what} in this Markdown page")
+    args = parser.parse_args(argv)
+    try:
+        if args.update is None:
+            sys.stdout.write(make())
+            return 0
+        from exercises.storage import atomic_write_text
+
+        atomic_write_text(args.update, replace(args.update.read_text(encoding="utf-8")))
+        print(f"Updated {what} in {args.update}.")
+        return 0
+    except reported as error:
+        print(f"Could not make {what}: {error}", file=sys.stderr)
+        return 1

@@ -22,7 +22,7 @@ with unsaved answers and saves them all with one button (see :meth:`PlanWorkbook
 
     from exercises.plan_forms import open_workbook
     workbook = open_workbook()   # the team's plan.yaml, or a copy of the example
-    workbook.day(1)              # the day 1 form
+    workbook.day(1)              # shows the day 1 form
     workbook.tools()             # check, see the timeline, and download the plan for the panel
 """
 
@@ -103,7 +103,10 @@ class PlanForm:
         title: str = "",
         name: str = "form",
         on_change: Callable[[], None] | None = None,
+        *,
+        load: bool = True,
     ) -> None:
+        """``load=False`` leaves the form empty until :meth:`load` is called."""
         self.path = Path(path)
         self.sections = sections
         self.name = name
@@ -131,7 +134,8 @@ class PlanForm:
         parts += [widgets.HBox([self.save_button, reload_button, self.unsaved]), self.status]
         self.widget = widgets.VBox(parts, layout=dict(WIDE))
         self.widget.add_class("academy-plan-form")
-        self.load()
+        if load:
+            self.load()
 
     # -- unsaved answers
 
@@ -302,14 +306,22 @@ class PlanWorkbook:
         self._bar.add_class("academy-save-bar")
         self._refresh_bar()
 
-    def day(self, which: int | str) -> widgets.Widget:
-        """The form for a day (1 to 5, or "follow-up")."""
+    def day(self, which: int | str) -> None:
+        """Show the form for a day (1 to 5, or "follow-up"), then fill it in from the plan file.
+
+        The form is shown before its answers are put in, because a large plan's answers
+        make thousands of widget messages: sent first, the form itself reaches the page
+        (Voilà, or JupyterLab) however many of the messages that follow a busy server
+        misses. Shown last, it could be lost with them, and the form would never appear.
+        """
         if which not in DAYS:
             raise ValueError(f"There is no form for {which!r}: choose one of {', '.join(map(str, DAYS))}.")
         # the notebook gives each day its heading
-        self.forms[which] = PlanForm(self.path, DAYS[which], name=form_name(which), on_change=self._refresh_bar)
+        form = PlanForm(self.path, DAYS[which], name=form_name(which), on_change=self._refresh_bar, load=False)
+        self.forms[which] = form
+        _display(form.widget)
+        form.load()
         self._refresh_bar()
-        return self.forms[which].widget
 
     # -- one bar for every form
 
@@ -420,11 +432,37 @@ def open_workbook(path: str | Path | None = None) -> PlanWorkbook:
     else:
         located = locate_workbook_plan()
     workbook = PlanWorkbook(located)
+    keep_every_widget_message()
+    _display(workbook.note)
+    _display(workbook.bar())
+    return workbook
+
+
+def keep_every_widget_message() -> None:
+    """Make the kernel keep every message it sends the server, however far behind the server is.
+
+    A large plan's forms are thousands of widgets, each a message from the kernel. The
+    kernel's channel for them drops messages once the server falls 1,000 behind (ZeroMQ's
+    usual limit), which a busy server does; a dropped message can be a form itself, and
+    Voilà then never draws it. With no limit, messages wait in the kernel until the server
+    takes them. Outside a Jupyter kernel this does nothing.
+    """
+    try:
+        import zmq
+        from IPython import get_ipython
+
+        thread = get_ipython().kernel.iopub_socket.io_thread
+        socket = thread.socket
+        # ZeroMQ sockets belong to one thread: the change is made in the thread that sends.
+        thread.schedule(lambda: socket.setsockopt(zmq.SNDHWM, 0))
+    except (ImportError, AttributeError):  # not in an IPython kernel, or one that sends differently
+        return
+
+
+def _display(widget: widgets.Widget) -> None:
+    """Show ``widget`` in the notebook (the cell's output) now."""
     try:
         from IPython.display import display
-
-        display(workbook.note)
-        display(workbook.bar())
     except ImportError:  # pragma: no cover - IPython comes with Jupyter
-        pass
-    return workbook
+        return
+    display(widget)

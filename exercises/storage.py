@@ -34,8 +34,7 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, keep
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     backup: Path | None = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
+    with _replacing(path) as (fd, tmp_name):
         os.chmod(tmp_name, _file_mode(path))  # mkstemp makes files private (0600)
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -47,29 +46,32 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[str | bytes], *, keep
             # and the copy is itself made atomically, so a half-written backup never replaces a whole one.
             backup = path.with_name(path.name + ".bak")
             copy_atomically(path, backup)
-        os.replace(tmp_name, path)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
     return backup
 
 
 def copy_atomically(source: str | Path, target: str | Path) -> Path:
     """Copy ``source`` to ``target`` so that ``target`` is always either the old file or a whole copy."""
     source, target = Path(source), Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
+    with _replacing(target) as (fd, tmp_name):
+        os.close(fd)
         shutil.copy2(source, tmp_name)
         with open(tmp_name, "rb+") as handle:
             os.fsync(handle.fileno())
+    return target
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[tuple[int, str]]:
+    """A new temporary file beside ``target`` (its descriptor and name), renamed over ``target``
+    when the block ends; removed instead if the block fails, leaving ``target`` as it was."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        yield fd, tmp_name
         os.replace(tmp_name, target)
     except BaseException:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
-    return target
 
 
 @contextlib.contextmanager

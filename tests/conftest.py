@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -83,6 +84,27 @@ class PatientBrowser:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._browser, name)
+
+
+@pytest.fixture()
+def plan_file(tmp_path: Path) -> Path:
+    """A copy of the example plan, as a team's ``plan.yaml`` in a folder of its own."""
+    from exercises.plan.templates import EXAMPLE_PLAN
+
+    target = tmp_path / "falls" / "plan.yaml"
+    target.parent.mkdir()
+    shutil.copyfile(EXAMPLE_PLAN, target)
+    return target
+
+
+def run_academy(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the ``academy`` command with ``argv``: its exit code, output and errors (never a traceback)."""
+    from exercises.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
 
 
 @pytest.fixture(autouse=True)

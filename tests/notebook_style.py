@@ -7,6 +7,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from exercises.lessons.common import SortKey
+from tests.conftest import REPO
+
 SECTIONS = ("## Overview", "## What you need", "## Summary", "## What next", "## Sources")
 EXERCISE_CALL = re.compile(r"\b(choice|classify|number|reflect|scale|calculator)\(\s*\"([^\"]+)\"")
 
@@ -28,6 +31,30 @@ def assert_house_style(notebook: Path) -> None:
         assert {"remove-input", "hide-input"} & set(cell["metadata"].get("tags", []))
         assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
         assert not cell.get("outputs") and cell.get("execution_count") is None
+
+
+def assert_new_lesson_page(page: Path) -> None:
+    """A lesson page added to a day: the house style, in the book's contents, citing its sources,
+    no line numbers of the report's text copy, and tables shown through ``exercises.tables.table``."""
+    assert_house_style(page)
+    toc = (REPO / "_toc.yml").read_text(encoding="utf-8")
+    assert f"{page.parent.relative_to(REPO).as_posix()}/{page.stem}" in toc
+    text = "\n".join(cell_sources(page, "markdown"))
+    assert "{cite}`" in text
+    assert "lines " not in text and "line numbers" not in text  # no line numbers of the report's text copy
+    code = "\n".join(cell_sources(page, "code"))
+    assert "display(pd." not in code and ".style" not in code  # tables go through exercises.tables.table
+
+
+def assert_sort_key_is_whole(key: SortKey) -> None:
+    """Every item has an answer among the categories and its own feedback; every category is used."""
+    assert set(key.answers) == set(key.feedback)
+    used = set()
+    for item in key.answers:
+        accepted = key.accepted(item)
+        assert set(accepted) <= set(key.categories), item
+        used.update(accepted)
+    assert used == set(key.categories)
 
 
 def exercise_calls(notebooks: Iterable[Path]) -> list[tuple[str, str]]:

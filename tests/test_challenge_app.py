@@ -5,6 +5,9 @@
   typed, and offers it as text to copy.
 - No request leaves 127.0.0.1 (every other host is blocked and recorded).
 - The exports are offered as downloads; drop-downs and dates show their whole value.
+- A large plan (120 actions, long answers, 30 versions) draws every form, whole, and saves:
+  its thousands of widget messages, some of which a busy server misses, once took a form
+  with them (see ``PlanWorkbook.day``).
 
 The server runs as ``academy plan open`` runs it (``exercises.challenge_app``).
 """
@@ -13,8 +16,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +25,9 @@ import pytest
 from exercises.challenge_app import find_voila, voila_command, voila_environment
 from exercises.plan.store import load_plan
 from exercises.plan.templates import WORKBOOK_TEMPLATE, start_plan_text
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, free_port
+from tests.large_plan import write_large_plan
+from tests.servers import private_jupyter_env, running_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,55 +41,30 @@ LOST_LIMIT = 15_000  # ms: the page checks the connection every 2 s
 
 
 @pytest.fixture()
-def app(tmp_path: Path) -> Iterator[dict]:
-    """The team's workbook app, served by Voilà on 127.0.0.1; stopped afterwards."""
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict]:
+    """The team's workbook app, served by Voilà on 127.0.0.1; stopped afterwards.
+
+    The team's plan is a new team's (the default) or, with ``indirect`` parameter "large",
+    a large plan (see :mod:`tests.large_plan`).
+    """
     team = tmp_path / "cohort-work" / "falls-team"
     team.mkdir(parents=True)
     plan = team / "plan.yaml"
-    # A new team's plan: the example plan's hundreds of answers make Voilà take minutes to draw
-    # every form on a busy machine (a limit of Voilà's widget rendering, not of saving).
-    plan.write_text(start_plan_text("Team Kestrel"), encoding="utf-8")
+    if getattr(request, "param", "new") == "large":
+        write_large_plan(plan)
+    else:
+        plan.write_text(start_plan_text("Team Kestrel"), encoding="utf-8")
     shutil.copyfile(WORKBOOK_TEMPLATE, team / "challenge-workbook.ipynb")
     port = free_port()
-    env = voila_environment(plan)
-    env.update(
-        {
-            "ACADEMY_WORK_DIR": str(tmp_path / "my-work"),
-            "ACADEMY_COHORT_DIR": str(tmp_path / "cohort-work"),
-            "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
-            "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
+    env = private_jupyter_env(tmp_path, voila_environment(plan))
     voila = find_voila()
     assert voila is not None
     command = voila_command(voila, "challenge-workbook.ipynb", port, open_browser=False, ip="127.0.0.1")
-    log_path = tmp_path / "voila.log"
-    log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed when the server stops)
-    server = subprocess.Popen(command, cwd=team, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        if server.poll() is not None:
-            raise AssertionError(f"Voilà stopped: see {log_path}:\n{log_path.read_text(encoding='utf-8')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/voila/static/academy-ping.txt", timeout=2) as response:
-                return response.status == 200
-        except OSError:
-            return False
-
-    try:
-        wait_for(ready, 120, f"Voilà to answer on {base} (log: {log_path})")
+    log_path = tmp_path / "voila.log"
+    ready_url = f"{base}/voila/static/academy-ping.txt"
+    with running_server(command, cwd=team, env=env, log_path=log_path, ready_url=ready_url, name="Voilà") as server:
         yield {"base": base, "plan": plan, "server": server, "tmp": tmp_path, "log": log_path}
-    finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture()
@@ -246,3 +224,31 @@ def test_downloads_and_whole_values(app: dict, browser: tuple) -> None:
     }"""
     )
     assert cut == [], f"drop-downs or dates too narrow for their values: {cut}"
+
+
+@pytest.mark.parametrize("app", ["large"], indirect=True)
+def test_a_large_plan_draws_every_form_and_saves(app: dict, browser: tuple) -> None:
+    """120 actions (each reviewed), long answers and 30 versions: every form draws, whole, and saves."""
+    from playwright.sync_api import expect
+
+    page, _, _ = browser
+    plan = load_plan(app["plan"])
+    page.goto(app["base"] + "/", timeout=PATIENCE_MS)
+    forms = page.locator(".academy-plan-form")
+    expect(forms, "every form to be drawn").to_have_count(FORMS, timeout=PATIENCE_MS)
+    expect(
+        page.locator(".academy-plan-form .academy-all-saved"), "every form to show it is loaded and saved"
+    ).to_have_count(FORMS, timeout=PATIENCE_MS)
+    actions = len(plan.hundred_day_plan.actions)
+    day5 = forms.nth(4)
+    expect(day5.get_by_role("button", name=f"Remove action {actions}", exact=True)).to_be_visible()
+    expect(forms.nth(0).get_by_role("button", name=f"Remove outcome {len(plan.outcomes)}", exact=True)).to_be_visible()
+
+    picture = day5.get_by_label("Twelve-month picture")
+    picture.fill("Typed into a large plan")
+    expect(day5.locator(".academy-unsaved")).to_be_visible()
+    day5.get_by_role("button", name="Save to the plan file").click()
+    expect(day5.locator(".academy-save-status")).to_contain_text("Saved at")
+    saved = load_plan(app["plan"])
+    assert saved.twelve_month_picture == "Typed into a large plan"
+    assert saved.hundred_day_plan.actions == plan.hundred_day_plan.actions

@@ -7,7 +7,6 @@ the comments), not copied from the code under test.
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 import pytest
@@ -16,7 +15,7 @@ from exercises.data import load
 from exercises.lessons import day1, day1_cycle, day1_systems, day1_theory_of_change, deflation
 from exercises.lessons.common import SortKey
 from tests.conftest import REPO
-from tests.notebook_style import assert_house_style, cell_sources
+from tests.notebook_style import assert_new_lesson_page, assert_sort_key_is_whole, cell_sources
 
 DAY1 = REPO / "modules" / "day1-outcomes-and-systems"
 NEW_PAGES = ("02b-commissioning-cycle.ipynb", "03b-theory-of-change.ipynb", "04b-system-mapping.ipynb")
@@ -25,17 +24,6 @@ NEW_PAGES = ("02b-commissioning-cycle.ipynb", "03b-theory-of-change.ipynb", "04b
 @pytest.fixture(scope="module")
 def demand() -> pd.DataFrame:
     return load("brackenford_service_demand")
-
-
-def assert_sort_key_is_whole(key: SortKey) -> None:
-    """Every item has an answer among the categories and its own feedback; every category is used."""
-    assert set(key.answers) == set(key.feedback)
-    used = set()
-    for item in key.answers:
-        accepted = key.accepted(item)
-        assert set(accepted) <= set(key.categories), item
-        used.update(accepted)
-    assert used == set(key.categories)
 
 
 @pytest.mark.parametrize(
@@ -173,13 +161,4 @@ def test_new_charts_render(demand: pd.DataFrame) -> None:
 
 @pytest.mark.parametrize("name", NEW_PAGES)
 def test_new_pages_follow_the_house_style_and_are_in_the_book(name: str) -> None:
-    page = DAY1 / name
-    assert_house_style(page)
-    toc = (REPO / "_toc.yml").read_text(encoding="utf-8")
-    assert f"modules/day1-outcomes-and-systems/{page.stem}" in toc
-    text = "\n".join(cell_sources(page, "markdown"))
-    assert "{cite}`" in text
-    assert "lines " not in text and "line numbers" not in text  # no line numbers of the report's text copy
-    code = "\n".join(cell_sources(page, "code"))
-    assert "display(pd." not in code and ".style" not in code  # tables go through exercises.tables.table
-    json.loads(page.read_text(encoding="utf-8"))
+    assert_new_lesson_page(DAY1 / name)

@@ -16,7 +16,7 @@ from exercises.lessons import day2, day2_coproduction, day2_data_law, day2_intel
 from exercises.lessons.common import SortKey
 from exercises.lessons.sources import fund, value
 from tests.conftest import REPO
-from tests.notebook_style import assert_house_style, cell_sources
+from tests.notebook_style import assert_new_lesson_page, assert_sort_key_is_whole, cell_sources
 
 DAY2 = REPO / "modules" / "day2-coproduction-place-and-data"
 NEW_PAGES = (
@@ -26,16 +26,6 @@ NEW_PAGES = (
     "04b-deprivation.ipynb",
     "04c-data-law.ipynb",
 )
-
-
-def assert_sort_key_is_whole(key: SortKey) -> None:
-    assert set(key.answers) == set(key.feedback)
-    used = set()
-    for item in key.answers:
-        accepted = key.accepted(item)
-        assert set(accepted) <= set(key.categories), item
-        used.update(accepted)
-    assert used == set(key.categories)
 
 
 @pytest.mark.parametrize(
@@ -154,15 +144,7 @@ def test_survey_finding_used_by_the_equality_section() -> None:
 
 @pytest.mark.parametrize("name", NEW_PAGES)
 def test_new_pages_follow_the_house_style_and_are_in_the_book(name: str) -> None:
-    page = DAY2 / name
-    assert_house_style(page)
-    toc = (REPO / "_toc.yml").read_text(encoding="utf-8")
-    assert f"modules/day2-coproduction-place-and-data/{page.stem}" in toc
-    text = "\n".join(cell_sources(page, "markdown"))
-    assert "{cite}`" in text
-    assert "lines " not in text and "line numbers" not in text
-    code = "\n".join(cell_sources(page, "code"))
-    assert "display(pd." not in code and ".style" not in code
+    assert_new_lesson_page(DAY2 / name)
 
 
 def test_new_pages_chain_in_book_order() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PATIENCE_MS, free_port, patient, wait_for
+from tests.servers import private_jupyter_env, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -44,14 +44,7 @@ def lab(tmp_path: Path) -> Iterator[dict]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
     port, token = free_port(), secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "ACADEMY_WORK_DIR": str(work),
-        "ACADEMY_COHORT_DIR": str(tmp_path / "cohort-work"),
-        "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
+    env = private_jupyter_env(tmp_path, os.environ)
     command = [
         sys.executable,
         "-m",
@@ -67,35 +60,22 @@ def lab(tmp_path: Path) -> Iterator[dict]:
     ]  # nothing written into the course
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    log = open(tmp_path / "jupyterlab.log", "w", encoding="utf-8")  # noqa: SIM115 (closed when the server stops)
-    server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
 
-    def ready() -> bool:
-        if server.poll() is not None:
-            raise AssertionError(f"JupyterLab stopped: see {tmp_path / 'jupyterlab.log'}")
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as response:
-                return response.status == 200
-        except OSError:
-            return False
+    def shut_down() -> None:  # a clean shutdown also stops the kernels the server started
+        request = urllib.request.Request(f"{base}/api/shutdown?token={token}", method="POST")
+        urllib.request.urlopen(request, timeout=10).close()
 
-    try:
-        wait_for(ready, PATIENCE_MS / 1000, "JupyterLab to start")
+    with running_server(
+        command,
+        cwd=REPO,
+        env=env,
+        log_path=tmp_path / "jupyterlab.log",
+        ready_url=f"{base}/api/status?token={token}",
+        name="JupyterLab",
+        shut_down=shut_down,
+    ):
         yield {"base": base, "token": token, "work": work, "tmp": tmp_path}
-    finally:
-        try:  # a clean shutdown also stops the kernels the server started
-            request = urllib.request.Request(f"{base}/api/shutdown?token={token}", method="POST")
-            urllib.request.urlopen(request, timeout=10).close()
-            server.wait(timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=15)
-        log.close()
 
 
 def _run_all_cells(page, notebook, attempts: int = 3) -> None:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import pytest
 
 from exercises.plan.merge import merge_sections
 from exercises.plan.store import load_plan, plan_history
-from exercises.plan.templates import EXAMPLE_PLAN, locate_workbook_plan
+from exercises.plan.templates import locate_workbook_plan
 from exercises.plan_forms import DAYS, PlanForm, PlanWorkbook
-
-
-@pytest.fixture()
-def plan_file(tmp_path: Path) -> Path:
-    target = tmp_path / "team" / "plan.yaml"
-    target.parent.mkdir()
-    shutil.copyfile(EXAMPLE_PLAN, target)
-    return target
 
 
 @pytest.mark.parametrize(
@@ -111,3 +102,57 @@ def test_a_section_merge_names_each_clash() -> None:
     merged = merge_sections(base, mine, theirs, ("funding",))
     assert merged.value == {"funding": {"value_case": "b", "current_funding": "y"}}
     assert [(c.where, c.theirs, c.mine) for c in merged.clashes] == [("Funding and value › Value case", "c", "b")]
+
+
+def test_a_form_is_shown_before_its_answers_are_put_in(plan_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large plan's answers make thousands of widget messages, and a busy server may miss some of
+    them (Voilà then never drew the form): the form must go to the page first, then be filled in."""
+    import IPython.display
+
+    workbook = PlanWorkbook(locate_workbook_plan({}, plan_file.parent))
+    shown: list[tuple[object, int, bool]] = []
+
+    def display(widget: object) -> None:
+        form = workbook.forms[5]
+        actions = form.editors["hundred_day_plan"].editors["actions"]
+        shown.append((widget, len(actions.rows), form.loaded is None))
+
+    monkeypatch.setattr(IPython.display, "display", display)
+    assert workbook.day(5) is None  # shown already: returning it too would show it twice
+    form = workbook.forms[5]
+    assert shown == [(form.widget, 0, True)], "the form was not shown before its answers were put in"
+    assert len(form.editors["hundred_day_plan"].editors["actions"].rows) == len(
+        load_plan(plan_file).hundred_day_plan.actions
+    )
+    assert not form.is_dirty and "No unsaved changes" in form.unsaved.value
+
+
+def test_the_kernel_keeps_every_widget_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a kernel, opening the workbook lifts the limit past which ZeroMQ drops the kernel's messages."""
+    import IPython
+    import zmq
+
+    from exercises.plan_forms import keep_every_widget_message
+
+    class Socket:
+        options: dict[int, int] = {}
+
+        def setsockopt(self, option: int, value: int) -> None:
+            self.options[option] = value
+
+    class Thread:
+        socket = Socket()
+
+        def schedule(self, function) -> None:  # type: ignore[no-untyped-def]
+            function()
+
+    class Shell:
+        class kernel:
+            class iopub_socket:
+                io_thread = Thread()
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: Shell())
+    keep_every_widget_message()
+    assert Socket.options == {zmq.SNDHWM: 0}
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    keep_every_widget_message()  # outside a kernel: nothing to do, and no error

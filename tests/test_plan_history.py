@@ -8,27 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from exercises.cli import main
 from exercises.peer_challenge import feedback_from_form, record_feedback
 from exercises.plan.history import KEEP_VERSIONS, add_version, history_dir, list_versions
 from exercises.plan.store import PlanProblem, load_plan, plan_history, restore_version, update_plan
 from exercises.plan.templates import EXAMPLE_PLAN
 from exercises.plan_forms import DAYS, PlanForm
-
-
-@pytest.fixture()
-def plan_file(tmp_path: Path) -> Path:
-    target = tmp_path / "falls" / "plan.yaml"
-    target.parent.mkdir()
-    shutil.copyfile(EXAMPLE_PLAN, target)
-    return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.conftest import run_academy
 
 
 def test_the_issue_case_a_cleared_challenge_comes_back(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,14 +27,14 @@ def test_the_issue_case_a_cleared_challenge_comes_back(plan_file: Path, capsys: 
     assert day3.save(), day3.status.value
     assert load_plan(plan_file).challenge.statement == ""
 
-    code, out, _ = run(capsys, "plan", "history", str(plan_file))
+    code, out, _ = run_academy(capsys, "plan", "history", str(plan_file))
     assert code == 0
     lines = [line.split() for line in out.splitlines() if line.startswith("  ")]
     assert [int(line[0]) for line in lines] == [1, 2, 3]
     assert "found in the file" in out and "by Day 1 form: changed: Challenge" in out
     assert "by Day 3 form: changed: Funding and value" in out
 
-    code, out, _ = run(capsys, "plan", "restore", str(plan_file), "1")
+    code, out, _ = run_academy(capsys, "plan", "restore", str(plan_file), "1")
     assert code == 0 and "Brought back version 1" in out and "saved as version 4" in out
     restored = load_plan(plan_file)
     assert restored.challenge.statement == statement
@@ -114,14 +99,14 @@ def test_a_half_written_version_is_never_listed(plan_file: Path) -> None:
 
 
 def test_history_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "plan", "history", str(tmp_path / "none.yaml"))
+    code, _, err = run_academy(capsys, "plan", "history", str(tmp_path / "none.yaml"))
     assert code == 1 and f"There is no plan file at {tmp_path / 'none.yaml'}" in err
-    code, _, err = run(capsys, "plan", "history", str(tmp_path))
+    code, _, err = run_academy(capsys, "plan", "history", str(tmp_path))
     assert code == 1 and "is a folder: give the plan file" in err
 
 
 def test_history_of_a_plan_never_saved(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "plan", "history", str(plan_file))
+    code, out, _ = run_academy(capsys, "plan", "history", str(plan_file))
     assert code == 0 and "no saved versions yet" in out
 
 
@@ -130,7 +115,7 @@ def test_restore_refuses_a_number_that_is_not_a_version(
     plan_file: Path, capsys: pytest.CaptureFixture[str], number: str
 ) -> None:
     before = plan_file.read_bytes()
-    code, _, err = run(capsys, "plan", "restore", str(plan_file), number)
+    code, _, err = run_academy(capsys, "plan", "restore", str(plan_file), number)
     assert code == 1 and "Nothing was restored" in err and "must be a version number" in err
     assert plan_file.read_bytes() == before
 
@@ -138,10 +123,10 @@ def test_restore_refuses_a_number_that_is_not_a_version(
 def test_restore_refuses_a_version_not_kept(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     update_plan(plan_file, lambda plan: plan.model_copy(update={"notes": "x"}))
     before = plan_file.read_bytes()
-    code, _, err = run(capsys, "plan", "restore", str(plan_file), "9")
+    code, _, err = run_academy(capsys, "plan", "restore", str(plan_file), "9")
     assert code == 1 and f"There is no version 9 of {plan_file}: versions 1 to 2 are kept" in err
     assert plan_file.read_bytes() == before
-    code, _, err = run(capsys, "plan", "restore", str(plan_file.parent / "other.yaml"), "1")
+    code, _, err = run_academy(capsys, "plan", "restore", str(plan_file.parent / "other.yaml"), "1")
     assert code == 1 and "There is no plan file at" in err
 
 
@@ -160,7 +145,7 @@ def test_restore_refuses_a_version_that_is_not_a_valid_plan(
 
     save_plan(load_plan(update_plan_path), plan_file)  # ...then replaced: the broken file is version 1
     before = plan_file.read_bytes()
-    code, _, err = run(capsys, "plan", "restore", str(plan_file), "1")
+    code, _, err = run_academy(capsys, "plan", "restore", str(plan_file), "1")
     assert code == 1 and "version 1 of" in err and "not valid YAML" in err
     assert plan_file.read_bytes() == before
 

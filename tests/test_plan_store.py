@@ -6,7 +6,6 @@ import base64
 import html
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,14 +28,6 @@ NAMES = [
     "محمد",
     "🙂 Team",
 ]
-
-
-@pytest.fixture()
-def plan_file(tmp_path: Path) -> Path:
-    target = tmp_path / "team" / "plan.yaml"
-    target.parent.mkdir()
-    shutil.copyfile(EXAMPLE_PLAN, target)
-    return target
 
 
 def messages_for(path: Path) -> list[str]:

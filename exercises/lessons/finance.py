@@ -57,24 +57,13 @@ def irr(flows: Sequence[float], *, low: float = -0.99, high: float = 10.0, toler
     Found by bisection between ``low`` and ``high``, so it needs the NPV to change sign
     between them (flows with one change of sign, such as an outlay followed by returns).
     """
-    f_low, f_high = npv(flows, low), npv(flows, high)
-    if f_low == 0:
-        return low
-    if f_low * f_high > 0:
-        raise ValueError(
-            "These flows have no internal rate of return between "
-            f"{low:.0%} and {high:.0%}: the money never breaks even."
-        )
-    for _ in range(200):
-        middle = (low + high) / 2
-        f_middle = npv(flows, middle)
-        if abs(high - low) < tolerance or f_middle == 0:
-            return middle
-        if f_low * f_middle < 0:
-            high = middle
-        else:
-            low, f_low = middle, f_middle
-    return (low + high) / 2
+    return _bisect(
+        lambda rate: npv(flows, rate),
+        low,
+        high,
+        tolerance,
+        f"These flows have no internal rate of return between {low:.0%} and {high:.0%}: the money never breaks even.",
+    )
 
 
 def benefit_cost_ratio(benefits: Sequence[float], costs: Sequence[float], rate: float) -> float:
@@ -254,16 +243,25 @@ def switching_value(outcome_at: Callable[[float], float], low: float, high: floa
     The Green Book calls this a switching value: how far an assumption must move before
     the decision changes (for example, the effect size at which the NPV is £0).
     """
-    f_low, f_high = outcome_at(low), outcome_at(high)
+    return _bisect(
+        outcome_at,
+        low,
+        high,
+        tolerance,
+        f"The result does not cross zero between {low:g} and {high:g}, so there is no switching value in that range.",
+    )
+
+
+def _bisect(function: Callable[[float], float], low: float, high: float, tolerance: float, no_zero: str) -> float:
+    """Where ``function`` is zero between ``low`` and ``high``, by bisection; ``ValueError(no_zero)`` if it keeps its sign."""
+    f_low, f_high = function(low), function(high)
     if f_low == 0:
         return low
     if f_low * f_high > 0:
-        raise ValueError(
-            f"The result does not cross zero between {low:g} and {high:g}, so there is no switching value in that range."
-        )
+        raise ValueError(no_zero)
     for _ in range(200):
         middle = (low + high) / 2
-        f_middle = outcome_at(middle)
+        f_middle = function(middle)
         if abs(high - low) < tolerance or f_middle == 0:
             return middle
         if f_low * f_middle < 0:

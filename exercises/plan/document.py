@@ -1,150 +1,84 @@
-"""A plan laid out as a document: headings, paragraphs, lists, tables and the timeline.
+"""A plan laid out as a document: the outline of blocks every export renders, and its document control.
 
-The Markdown, HTML and Word exports all render this one outline, so the three documents
-say the same thing in the same order. Blocks hold the team's text as it is; each renderer
-escapes it for its own format.
+The Markdown, HTML and Word exports all render this one outline (a list of the blocks in
+:mod:`exercises.plan.blocks`), so the three documents say the same thing in the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 
-from exercises.plan.model import LAST_DAY, Milestone, Plan, Risk
+from exercises.plan.blocks import TONES, Block, Bullets, Facts, Heading, PageBreak, Paragraph, Table, Timeline, tone
+from exercises.plan.dates import MONTHS, day_date, long_date, short_date, when
+from exercises.plan.model import LAST_DAY, Milestone, Plan
+from exercises.plan.risk_scores import LEVEL_SCORES, SCORE_NOTE, risk_score, risks_by_score, score_text
 from exercises.plan.timeline import ordered_actions
 
+# The blocks, dates and risk scores live in modules of their own; they are named here too,
+# so that ``from exercises.plan.document import Table`` (and the like) keeps working.
+__all__ = [
+    "ACTION_HEADERS",
+    "ACTION_TONES",
+    "FOLLOW_UP_HEADERS",
+    "LEVEL_SCORES",
+    "MONTHS",
+    "NOT_YET",
+    "RISK_HEADERS",
+    "SCORE_NOTE",
+    "TONES",
+    "Block",
+    "Bullets",
+    "DocumentControl",
+    "Facts",
+    "Heading",
+    "PageBreak",
+    "Paragraph",
+    "Table",
+    "Timeline",
+    "action_rows",
+    "action_table",
+    "ask_blocks",
+    "asset_blocks",
+    "behaviour_blocks",
+    "challenge_blocks",
+    "coproduction_blocks",
+    "count",
+    "data_blocks",
+    "day_date",
+    "document_control",
+    "document_title",
+    "follow_up_blocks",
+    "follow_up_rows",
+    "funding_blocks",
+    "hundred_day_blocks",
+    "long_date",
+    "milestone_table",
+    "next_milestones",
+    "notes_blocks",
+    "outcome_blocks",
+    "peer_challenge_blocks",
+    "plan_document",
+    "plan_summary",
+    "rating_text",
+    "risk_blocks",
+    "risk_rows",
+    "risk_score",
+    "risks_by_score",
+    "score_text",
+    "short_date",
+    "summary_blocks",
+    "system_blocks",
+    "team_blocks",
+    "title_blocks",
+    "tone",
+    "twelve_month_blocks",
+    "when",
+    "without_repeated_captions",
+]
+
 NOT_YET = "Not filled in yet."
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int  # 1 is the document title
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    label: str = ""  # shown in bold before the text, such as "Why now"
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: list[str]
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table. ``show_caption`` is False when the caption would repeat the heading just above
-    (the caption is still given to screen readers). Cells in ``tone_columns`` hold a rating
-    word ("Red", "High (9)") that renderers may also show in colour, never by colour alone."""
-
-    caption: str
-    headers: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    show_caption: bool = True
-    tone_columns: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """The end of a page in a paged document (Word, PDF, print); nothing on a screen."""
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """Where the 100-day chart goes (each renderer draws it its own way)."""
-
-    plan: Plan
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Labelled facts shown as a two-column table, such as the document control box."""
-
-    caption: str
-    pairs: list[tuple[str, str]]
-
-
-Block = Heading | Paragraph | Bullets | Table | Timeline | PageBreak | Facts
-
-# Ratings shown as a word and a colour: the follow-up's red, amber and green, and risk levels.
-TONES = {"red": "red", "amber": "amber", "green": "green", "high": "red", "medium": "amber", "low": "green"}
-
-
-def tone(text: str) -> str | None:
-    """The colour ("red", "amber" or "green") a rating cell is shown in, from its first word."""
-    words = text.split()
-    return TONES.get(words[0].lower()) if words else None
-
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(day: date) -> str:
-    """A date as people write it, whatever the computer's language: 1 June 2026."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """A date for a table cell: 1 Jun 2026 (GOV.UK style allows the short month in tables)."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def day_date(plan: Plan, day: int) -> date | None:
-    """The calendar date of ``day`` of the 100-day plan (day 1 is the plan's start date), if set."""
-    start = plan.hundred_day_plan.start_date
-    return start + timedelta(days=day - 1) if start else None
-
-
-def when(plan: Plan, day: int) -> str:
-    """A day of the plan as a date for a table cell, or "Day 12" when the plan has no start date."""
-    on = day_date(plan, day)
-    return short_date(on) if on else f"Day {day}"
-
-
-# --- Risk scores: likelihood × impact on a 3 × 3 grid --------------------------------
-
-LEVEL_SCORES = {"low": 1, "medium": 2, "high": 3}
-SCORE_NOTE = (
-    "Score: likelihood × impact, each counted low 1, medium 2, high 3. "
-    "6 or 9 is high, 3 or 4 medium, 1 or 2 low. Highest first."
-)
-
-
-def risk_score(risk: Risk) -> int | None:
-    """Likelihood × impact (1 to 9), or None when either is not given."""
-    if not risk.likelihood or not risk.impact:
-        return None
-    return LEVEL_SCORES[risk.likelihood] * LEVEL_SCORES[risk.impact]
-
-
-def score_text(score: int | None) -> str:
-    """A score as a rating word and number: "High (6)"; "Not scored" without one."""
-    if score is None:
-        return "Not scored"
-    level = "High" if score >= 6 else "Medium" if score >= 3 else "Low"
-    return f"{level} ({score})"
-
-
-def risks_by_score(plan: Plan) -> list[Risk]:
-    """Risks, highest score first (unscored last), otherwise in the plan's order."""
-    return sorted(plan.risks, key=lambda risk: -(risk_score(risk) or 0))
 
 
 def _answers(pairs: list[tuple[str, str]]) -> list[Block]:

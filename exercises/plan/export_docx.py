@@ -23,21 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from exercises import __version__
-from exercises.plan.document import (
-    Block,
-    Bullets,
-    DocumentControl,
-    Facts,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Table,
-    Timeline,
-    document_control,
-    document_title,
-    plan_document,
-    tone,
-)
+from exercises.plan.blocks import Block, Bullets, Facts, Heading, PageBreak, Paragraph, Table, Timeline, tone
+from exercises.plan.document import DocumentControl, document_control, document_title, plan_document
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_alt_text, timeline_png
 from exercises.storage import atomic_write_chunks

@@ -11,20 +11,8 @@ from html import escape
 from pathlib import Path
 
 from exercises import __version__
-from exercises.plan.document import (
-    Block,
-    Bullets,
-    DocumentControl,
-    Facts,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Table,
-    Timeline,
-    document_title,
-    plan_document,
-    tone,
-)
+from exercises.plan.blocks import Block, Bullets, Facts, Heading, PageBreak, Paragraph, Table, Timeline, tone
+from exercises.plan.document import DocumentControl, document_title, plan_document
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_svg
 from exercises.storage import atomic_write_text

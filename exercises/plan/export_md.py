@@ -5,18 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from exercises.plan.document import (
-    Block,
-    Bullets,
-    DocumentControl,
-    Facts,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Table,
-    Timeline,
-    plan_document,
-)
+from exercises.plan.blocks import Block, Bullets, Facts, Heading, PageBreak, Paragraph, Table, Timeline
+from exercises.plan.document import DocumentControl, plan_document
 from exercises.plan.model import Plan
 from exercises.plan.timeline import timeline_alt_text
 from exercises.storage import atomic_write_text

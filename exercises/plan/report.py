@@ -24,10 +24,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from exercises.plan.document import day_date, risk_score
+from exercises.plan.dates import day_date
 from exercises.plan.model import Plan
 from exercises.plan.quality import PlanWarning, flag_summary, plan_warnings
 from exercises.plan.report_pages import index_page, team_page
+from exercises.plan.risk_scores import risk_score
 from exercises.plan.store import PlanProblem, load_plan
 from exercises.plan.timeline import short
 from exercises.storage import atomic_write_chunks

@@ -16,20 +16,13 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from exercises.plan.document import (
-    FOLLOW_UP_HEADERS,
-    RISK_HEADERS,
-    SCORE_NOTE,
-    Table,
-    action_table,
-    count,
-    follow_up_rows,
-    long_date,
-    risk_rows,
-)
+from exercises.plan.blocks import Table
+from exercises.plan.dates import long_date
+from exercises.plan.document import FOLLOW_UP_HEADERS, RISK_HEADERS, action_table, count, follow_up_rows, risk_rows
 from exercises.plan.export_html import page_end, page_start, paragraphs, table_html
 from exercises.plan.model import COMMITMENT_LEVELS, RAG_RATINGS, Plan
 from exercises.plan.quality import PlanWarning
+from exercises.plan.risk_scores import SCORE_NOTE
 from exercises.plan.timeline import timeline_svg
 
 if TYPE_CHECKING:

@@ -13,12 +13,14 @@ answers, so running a page (as the website build does) never writes anything.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, ParamSpec, Self, TypeVar
 
 import ipywidgets as widgets
 from traitlets import TraitError
@@ -307,3 +309,22 @@ class Exercise:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id!r}>"
+
+
+_Arguments = ParamSpec("_Arguments")
+_Kind = TypeVar("_Kind", bound=Exercise)
+
+
+def one_call(kind: Callable[_Arguments, _Kind], name: str, doc: str) -> Callable[_Arguments, _Kind]:
+    """The one-line function for an exercise type: it makes the exercise, shows it and returns it.
+
+    The function takes the exercise's own arguments (``help()`` shows them) and ``doc`` is its help.
+    """
+
+    def make_and_show(*args: _Arguments.args, **kwargs: _Arguments.kwargs) -> _Kind:
+        return kind(*args, **kwargs).show()
+
+    functools.update_wrapper(make_and_show, kind, assigned=("__module__",), updated=())  # signature: the kind's
+    make_and_show.__name__ = make_and_show.__qualname__ = name
+    make_and_show.__doc__ = doc
+    return make_and_show

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback
 from exercises.numbers import PERCENT, POUNDS, NumberFormatProblem, format_number, parse_number
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 from exercises.widgets.browser_ports import port_key
 from exercises.widgets.charts import ChartLayout, figure_alt, figure_html, quick_to_draw
 from exercises.widgets.markup import esc, frame_table, mapping_table, to_html
@@ -243,16 +243,9 @@ class CalculatorExercise(Exercise):
         return self.recompute()
 
 
-def calculator(
-    exercise_id: str,
-    question: str,
-    *,
-    inputs: Mapping[str, Input],
-    compute: Callable[..., Any],
-    chart: Callable[..., Any] | None = None,
-    explanation: str = "",
-    page: str | None = None,
-) -> CalculatorExercise:
+calculator = one_call(
+    CalculatorExercise,
+    "calculator",
     """Show a calculator.
 
     ``inputs`` maps each argument name of ``compute`` to an ``Input``. ``compute`` is a
@@ -264,7 +257,5 @@ def calculator(
     A ``chart`` with a ``figure`` keyword is handed the figure it returned last time (None
     the first time) and may move its lines rather than draw a new one, which is quicker.
     The participant's figures are saved and put back next time.
-    """
-    return CalculatorExercise(
-        exercise_id, question, inputs=inputs, compute=compute, chart=chart, explanation=explanation, page=page
-    ).show()
+    """,
+)

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_choice
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 
 
 def _as_options(options: Mapping[str, str | None] | Sequence[str]) -> dict[str, str | None]:
@@ -85,20 +85,12 @@ class ChoiceExercise(Exercise):
         return check_choice(self._value(), self.options, self.answer)
 
 
-def choice(
-    exercise_id: str,
-    question: str,
-    *,
-    options: Mapping[str, str | None] | Sequence[str],
-    answer: str | Collection[str],
-    explanation: str = "",
-    page: str | None = None,
-) -> ChoiceExercise:
+choice = one_call(
+    ChoiceExercise,
+    "choice",
     """Show a multiple-choice question. ``options`` maps each option to its feedback.
 
     Give ``answer`` as one option (participants pick one) or as a list of options
     (participants tick all that apply, and get credit for each right one).
-    """
-    return ChoiceExercise(
-        exercise_id, question, options=options, answer=answer, explanation=explanation, page=page
-    ).show()
+    """,
+)

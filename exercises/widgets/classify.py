@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_classification
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 
 UNPLACED = ""
 PROMPT = "Choose a category"
@@ -70,28 +70,13 @@ class ClassifyExercise(Exercise):
         return check_classification(self._value(), self.items, self.item_feedback)
 
 
-def classify(
-    exercise_id: str,
-    question: str,
-    *,
-    categories: Sequence[str],
-    items: Mapping[str, str | Collection[str]],
-    item_feedback: Mapping[str, str] | None = None,
-    explanation: str = "",
-    page: str | None = None,
-) -> ClassifyExercise:
+classify = one_call(
+    ClassifyExercise,
+    "classify",
     """Show items to sort into ``categories``.
 
     ``items`` maps each item to its right category (or a list of categories that are all
     acceptable). ``item_feedback`` maps items to a sentence shown after checking, whether
     the participant placed the item rightly or not.
-    """
-    return ClassifyExercise(
-        exercise_id,
-        question,
-        categories=categories,
-        items=items,
-        item_feedback=item_feedback,
-        explanation=explanation,
-        page=page,
-    ).show()
+    """,
+)

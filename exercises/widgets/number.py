@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_number
 from exercises.numbers import PERCENT, POUNDS
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 
 _HINTS = {POUNDS: "in pounds (£)", PERCENT: "as a percentage (%)"}
 
@@ -79,31 +79,14 @@ class NumberExercise(Exercise):
         )
 
 
-def number(
-    exercise_id: str,
-    question: str,
-    *,
-    answer: float,
-    unit: str | None = None,
-    tolerance: float = 0.0,
-    relative_tolerance: float | None = None,
-    explanation: str = "",
-    page: str | None = None,
-) -> NumberExercise:
+number = one_call(
+    NumberExercise,
+    "number",
     """Show a question whose answer is a number.
 
     ``unit`` is ``"£"``, ``"%"``, a word such as ``"days"``, or ``None``. The answer is
     right within ``tolerance`` (absolute, in the unit) or ``relative_tolerance`` (a
     fraction of the answer: 0.05 accepts anything within 5%). Percentages are written as
     participants see them: ``answer=12, unit="%"`` for 12%.
-    """
-    return NumberExercise(
-        exercise_id,
-        question,
-        answer=answer,
-        unit=unit,
-        tolerance=tolerance,
-        relative_tolerance=relative_tolerance,
-        explanation=explanation,
-        page=page,
-    ).show()
+    """,
+)

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exercises.checks import Feedback, check_reflection
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 
 
 class ReflectExercise(Exercise):
@@ -62,20 +62,12 @@ class ReflectExercise(Exercise):
         return check_reflection(self.textarea.value, min_words=self.min_words)
 
 
-def reflect(
-    exercise_id: str,
-    prompt: str,
-    *,
-    explanation: str = "",
-    min_words: int | None = None,
-    lines: int = 6,
-    page: str | None = None,
-) -> ReflectExercise:
+reflect = one_call(
+    ReflectExercise,
+    "reflect",
     """Show a reflection box. ``explanation`` is guidance on what a good answer covers.
 
     The text is saved to the workbook when the participant clicks outside the box, and
     with the "Save my reflection" button. ``min_words`` adds a gentle nudge, never a block.
-    """
-    return ReflectExercise(
-        exercise_id, prompt, explanation=explanation, min_words=min_words, lines=lines, page=page
-    ).show()
+    """,
+)

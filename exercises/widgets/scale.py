@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from exercises.checks import ExerciseDefinitionError, Feedback, check_ratings
-from exercises.widgets.base import Exercise, stacked
+from exercises.widgets.base import Exercise, one_call, stacked
 from exercises.widgets.charts import figure_html
 
 DEFAULT_LEVELS = ("Not at all", "A little", "Partly", "Mostly", "Fully")
@@ -148,23 +148,14 @@ class ScaleExercise(Exercise):
         return figure_html(self.chart(), alt)
 
 
-def scale(
-    exercise_id: str,
-    question: str,
-    *,
-    statements: Sequence[str],
-    levels: Sequence[str] = DEFAULT_LEVELS,
-    chart: str | None = "bar",
-    explanation: str = "",
-    page: str | None = None,
-) -> ScaleExercise:
+scale = one_call(
+    ScaleExercise,
+    "scale",
     """Show a self-assessment: rate each statement from 1 to ``len(levels)``.
 
     ``levels`` names the points of the scale (default: "Not at all" ... "Fully"). There
     is no right answer. Ratings are saved as they change; the button shows a summary and
     a ``chart`` ("bar", "radar" or None). Keep the returned object to use ``.table()``
     (a DataFrame) or ``.chart()`` (a matplotlib Figure) later on the page.
-    """
-    return ScaleExercise(
-        exercise_id, question, statements=statements, levels=levels, chart=chart, explanation=explanation, page=page
-    ).show()
+    """,
+)
