@@ -175,6 +175,18 @@ def test_stopping_the_server_then_saving_says_not_saved_and_keeps_the_text(app: 
     notice = page.locator("#academy-connection")
     expect(notice).to_be_visible(timeout=LOST_LIMIT)
     expect(notice).to_contain_text("The connection to the server was lost")
+    # The notice sits at the foot of the window; scrolled to the end, the page's last button is above it.
+    covered = page.evaluate(
+        """() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const notice = document.getElementById('academy-connection').getBoundingClientRect();
+        const buttons = [...document.querySelectorAll('button')].filter(
+            b => !b.closest('#academy-connection') && b.offsetParent !== null);
+        const last = Math.max(...buttons.map(b => b.getBoundingClientRect().bottom));
+        return last > notice.top + 1 ? [last, notice.top] : null;
+    }"""
+    )
+    assert covered is None, f"the connection notice covers the page's last buttons (bottom, notice top): {covered}"
 
     day3.get_by_role("button", name="Save to the plan file").click()
     note = day3.locator(".academy-offline-note")

@@ -195,10 +195,22 @@
     close.textContent = 'Hide this message';
     close.addEventListener('click', function () {
       box.hidden = true;
+      reserveRoom();
     });
     box.appendChild(close);
     box.hidden = false;
+    reserveRoom();
   }
+
+  /* The notice is fixed to the foot of the window. While it shows, the page keeps that much
+     room below its last button, and scrolls a focused field clear of it (WCAG 2.4.11). */
+  function reserveRoom() {
+    var box = document.getElementById('academy-connection');
+    var room = box && !box.hidden ? box.offsetHeight + 'px' : '';
+    document.body.style.paddingBottom = room;
+    document.documentElement.style.scrollPaddingBottom = room;
+  }
+  window.addEventListener('resize', reserveRoom);
 
   function reason() {
     if (state === 'gone') {
