@@ -179,6 +179,9 @@ def test_stopping_the_server_then_saving_says_not_saved_and_keeps_the_text(app: 
     covered = page.evaluate(
         """() => {
         window.scrollTo(0, document.documentElement.scrollHeight);
+        for (let e = document.querySelector('.academy-plan-form'); e; e = e.parentElement) {
+            e.scrollTop = e.scrollHeight;  // whichever container scrolls, to its end
+        }
         const notice = document.getElementById('academy-connection').getBoundingClientRect();
         const buttons = [...document.querySelectorAll('button')].filter(
             b => !b.closest('#academy-connection') && b.offsetParent !== null);

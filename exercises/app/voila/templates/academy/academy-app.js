@@ -204,11 +204,33 @@
 
   /* The notice is fixed to the foot of the window. While it shows, the page keeps that much
      room below its last button, and scrolls a focused field clear of it (WCAG 2.4.11). */
+  var roomKeptIn = null;
+
+  function scroller() {
+    // The page may scroll inside a container (Voilà's layout) rather than the document.
+    var element = document.querySelector('.academy-plan-form');
+    for (; element && element !== document.body; element = element.parentElement) {
+      if (/(auto|scroll)/.test(getComputedStyle(element).overflowY) && element.scrollHeight > element.clientHeight) {
+        return element;
+      }
+    }
+    return document.body;
+  }
+
   function reserveRoom() {
     var box = document.getElementById('academy-connection');
     var room = box && !box.hidden ? box.offsetHeight + 'px' : '';
-    document.body.style.paddingBottom = room;
-    document.documentElement.style.scrollPaddingBottom = room;
+    if (roomKeptIn) {
+      roomKeptIn.style.paddingBottom = '';
+      roomKeptIn.style.scrollPaddingBottom = '';
+      document.documentElement.style.scrollPaddingBottom = '';
+    }
+    roomKeptIn = room ? scroller() : null;
+    if (roomKeptIn) {
+      roomKeptIn.style.paddingBottom = room;
+      roomKeptIn.style.scrollPaddingBottom = room;
+      document.documentElement.style.scrollPaddingBottom = room;
+    }
   }
   window.addEventListener('resize', reserveRoom);
 
