@@ -310,9 +310,9 @@ class PlanWorkbook:
         """Show the form for a day (1 to 5, or "follow-up"), then fill it in from the plan file.
 
         The form is shown before its answers are put in, because a large plan's answers
-        make thousands of widget messages: sent first, the form itself reaches the page
-        (Voilà, or JupyterLab) however many of the messages that follow a busy server
-        misses. Shown last, it could be lost with them, and the form would never appear.
+        make thousands of widget messages: sent first, the form reaches the page (Voilà, or
+        JupyterLab) before them, instead of waiting behind them all (the app also gives
+        Voilà longer than its default 4 s for them, see ``challenge_app.OUTPUT_PATIENCE_S``).
         """
         if which not in DAYS:
             raise ValueError(f"There is no form for {which!r}: choose one of {', '.join(map(str, DAYS))}.")
@@ -432,31 +432,9 @@ def open_workbook(path: str | Path | None = None) -> PlanWorkbook:
     else:
         located = locate_workbook_plan()
     workbook = PlanWorkbook(located)
-    keep_every_widget_message()
     _display(workbook.note)
     _display(workbook.bar())
     return workbook
-
-
-def keep_every_widget_message() -> None:
-    """Make the kernel keep every message it sends the server, however far behind the server is.
-
-    A large plan's forms are thousands of widgets, each a message from the kernel. The
-    kernel's channel for them drops messages once the server falls 1,000 behind (ZeroMQ's
-    usual limit), which a busy server does; a dropped message can be a form itself, and
-    Voilà then never draws it. With no limit, messages wait in the kernel until the server
-    takes them. Outside a Jupyter kernel this does nothing.
-    """
-    try:
-        import zmq
-        from IPython import get_ipython
-
-        thread = get_ipython().kernel.iopub_socket.io_thread
-        socket = thread.socket
-        # ZeroMQ sockets belong to one thread: the change is made in the thread that sends.
-        thread.schedule(lambda: socket.setsockopt(zmq.SNDHWM, 0))
-    except (ImportError, AttributeError):  # not in an IPython kernel, or one that sends differently
-        return
 
 
 def _display(widget: widgets.Widget) -> None:

@@ -125,34 +125,3 @@ def test_a_form_is_shown_before_its_answers_are_put_in(plan_file: Path, monkeypa
         load_plan(plan_file).hundred_day_plan.actions
     )
     assert not form.is_dirty and "No unsaved changes" in form.unsaved.value
-
-
-def test_the_kernel_keeps_every_widget_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a kernel, opening the workbook lifts the limit past which ZeroMQ drops the kernel's messages."""
-    import IPython
-    import zmq
-
-    from exercises.plan_forms import keep_every_widget_message
-
-    class Socket:
-        options: dict[int, int] = {}
-
-        def setsockopt(self, option: int, value: int) -> None:
-            self.options[option] = value
-
-    class Thread:
-        socket = Socket()
-
-        def schedule(self, function) -> None:  # type: ignore[no-untyped-def]
-            function()
-
-    class Shell:
-        class kernel:
-            class iopub_socket:
-                io_thread = Thread()
-
-    monkeypatch.setattr(IPython, "get_ipython", lambda: Shell())
-    keep_every_widget_message()
-    assert Socket.options == {zmq.SNDHWM: 0}
-    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
-    keep_every_widget_message()  # outside a kernel: nothing to do, and no error
