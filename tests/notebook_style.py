@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from exercises.checks import check_classification
 from exercises.lessons.common import SortKey
 from tests.conftest import REPO
 
@@ -49,12 +50,20 @@ def assert_new_lesson_page(page: Path) -> None:
 def assert_sort_key_is_whole(key: SortKey) -> None:
     """Every item has an answer among the categories and its own feedback; every category is used."""
     assert set(key.answers) == set(key.feedback)
-    used = set()
+    used: set[str] = set()
     for item in key.answers:
         accepted = key.accepted(item)
-        assert set(accepted) <= set(key.categories), item
+        assert accepted and set(accepted) <= set(key.categories), item
         used.update(accepted)
-    assert used == set(key.categories)
+    assert used == set(key.categories), "every category is the answer to at least one item"
+
+
+def assert_sort_key_marks_right_and_wrong(key: SortKey) -> None:
+    """The checker passes every item put in its (first) right category and fails every item put wrong."""
+    right = {item: key.accepted(item)[0] for item in key.answers}
+    assert check_classification(right, key.answers, key.feedback).correct
+    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
+    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
 
 
 def exercise_calls(notebooks: Iterable[Path]) -> list[tuple[str, str]]:

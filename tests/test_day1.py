@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from exercises.checks import check_choice, check_classification
+from exercises.checks import check_choice
 from exercises.data import load
 from exercises.lessons import day1
 from tests.conftest import REPO
-from tests.notebook_style import assert_house_style, exercise_calls
+from tests.notebook_style import assert_house_style, assert_sort_key_marks_right_and_wrong, exercise_calls
 
 DAY1 = REPO / "modules" / "day1-outcomes-and-systems"
 SORT_KEYS = {
@@ -225,10 +225,7 @@ def test_sort_keys_are_well_formed(key: day1.SortKey) -> None:
 
 @pytest.mark.parametrize("key", SORT_KEYS.values(), ids=SORT_KEYS.keys())
 def test_sort_keys_pass_the_toolkit_checker(key: day1.SortKey) -> None:
-    right = {item: key.accepted(item)[0] for item in key.answers}
-    assert check_classification(right, key.answers, key.feedback).correct
-    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
-    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
+    assert_sort_key_marks_right_and_wrong(key)
 
 
 def test_outcome_sort_matches_the_lesson_definitions() -> None:

@@ -10,12 +10,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from exercises.checks import check_choice, check_classification
+from exercises.checks import check_choice
 from exercises.data import load
 from exercises.lessons import day4, day4_markets, day4_trials
 from exercises.lessons.stats import difference_in_proportions, proportion
 from tests.conftest import REPO
-from tests.notebook_style import assert_house_style, exercise_calls
+from tests.notebook_style import (
+    assert_house_style,
+    assert_sort_key_is_whole,
+    assert_sort_key_marks_right_and_wrong,
+    exercise_calls,
+)
 
 DAY4 = REPO / "modules" / "day4-behaviour-providers-and-markets"
 SORT_KEYS = {
@@ -274,17 +279,8 @@ def test_technology_stages_keep_every_item_and_every_stage() -> None:
 
 @pytest.mark.parametrize("key", SORT_KEYS.values(), ids=SORT_KEYS.keys())
 def test_sort_keys_are_well_formed_and_pass_the_checker(key) -> None:
-    assert set(key.feedback) == set(key.answers)
-    used: set[str] = set()
-    for item in key.answers:
-        accepted = key.accepted(item)
-        assert accepted and set(accepted) <= set(key.categories), item
-        used |= set(accepted)
-    assert used == set(key.categories)
-    right = {item: key.accepted(item)[0] for item in key.answers}
-    assert check_classification(right, key.answers, key.feedback).correct
-    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
-    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
+    assert_sort_key_is_whole(key)
+    assert_sort_key_marks_right_and_wrong(key)
 
 
 def test_letter_feedback_names_the_east_category() -> None:

@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 from exercises import data
-from exercises.checks import check_choice, check_classification
+from exercises.checks import check_choice
 from exercises.lessons import day1, day5, day5_change, day5_qi, runcharts
 from exercises.lessons.common import SortKey
 from exercises.plan.model import COMMITMENT_LEVELS
 from tests.conftest import REPO
-from tests.notebook_style import assert_house_style, exercise_calls
+from tests.notebook_style import assert_house_style, assert_sort_key_marks_right_and_wrong, exercise_calls
 
 DAY5 = REPO / "modules" / "day5-assets-change-and-improvement"
 
@@ -259,10 +259,7 @@ def test_sort_keys_are_well_formed(key: SortKey) -> None:
 @pytest.mark.parametrize("key", [*SORT_KEYS.values(), None], ids=[*SORT_KEYS.keys(), "kotter"])
 def test_sort_keys_pass_the_toolkit_checker(key: SortKey | None, timeline: pd.DataFrame) -> None:
     key = key or day5_change.kotter_sort(timeline)
-    right = {item: key.accepted(item)[0] for item in key.answers}
-    assert check_classification(right, key.answers, key.feedback).correct
-    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
-    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
+    assert_sort_key_marks_right_and_wrong(key)
 
 
 def test_stage_sort_follows_the_courses_order_and_feedback_names_the_stage() -> None:

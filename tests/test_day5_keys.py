@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from exercises.checks import check_choice, check_classification
+from exercises.checks import check_choice
 from exercises.lessons import day5, day5_assets, day5_change, day5_qi
 from exercises.lessons.common import SortKey
 from tests.conftest import REPO
+from tests.notebook_style import assert_sort_key_is_whole, assert_sort_key_marks_right_and_wrong
 
 DAY5 = REPO / "modules" / "day5-assets-change-and-improvement"
 SORT_KEYS = {
@@ -27,17 +28,8 @@ def page_text(name: str) -> str:
 
 @pytest.mark.parametrize("key", SORT_KEYS.values(), ids=SORT_KEYS.keys())
 def test_sort_keys_are_well_formed_and_pass_the_checker(key: SortKey) -> None:
-    assert set(key.feedback) == set(key.answers)
-    used: set[str] = set()
-    for item in key.answers:
-        accepted = key.accepted(item)
-        assert accepted and set(accepted) <= set(key.categories), item
-        used |= set(accepted)
-    assert used == set(key.categories), "every category is the answer to at least one item"
-    right = {item: key.accepted(item)[0] for item in key.answers}
-    assert check_classification(right, key.answers, key.feedback).correct
-    wrong = {item: next(c for c in key.categories if c not in key.accepted(item)) for item in key.answers}
-    assert check_classification(wrong, key.answers, key.feedback).status == "incorrect"
+    assert_sort_key_is_whole(key)
+    assert_sort_key_marks_right_and_wrong(key)
 
 
 def test_step_3a_key() -> None:
