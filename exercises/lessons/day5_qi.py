@@ -278,12 +278,10 @@ def _annotate_change(axes: Any, measure: pd.DataFrame) -> None:
     axes.text(week - 0.3, 98, "Change starts\n(PDSA cycle 1)", fontsize=8, color=GREEN, va="top")
 
 
-def run_chart(measure: pd.DataFrame) -> Any:
-    """The weekly measure as a run chart: baseline median extended, the first shift's points marked."""
+def _weekly_figure(measure: pd.DataFrame) -> tuple[Any, Any]:
+    """A figure with the weekly measure (sorted by week) drawn as a line of points."""
     from matplotlib.figure import Figure
 
-    found = weekly_analysis(measure)
-    measure = measure.sort_values("week")
     figure = Figure(figsize=(9, 4.4))
     axes = figure.add_subplot()
     axes.plot(
@@ -295,6 +293,27 @@ def run_chart(measure: pd.DataFrame) -> Any:
         linewidth=1.2,
         label="Share started within 7 days",
     )
+    return figure, axes
+
+
+def _finish_weekly(figure: Any, axes: Any, measure: pd.DataFrame, title: str) -> Any:
+    """The weekly charts' shared ending: the change marked, axes, legend and title."""
+    _annotate_change(axes, measure)
+    axes.set_ylim(0, 100)
+    axes.set_xlim(0, int(measure["week"].max()) + 1)
+    axes.set_xlabel("Week")
+    axes.set_ylabel("Referrals where care started within 7 days (%)")
+    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    axes.set_title(title)
+    return figure
+
+
+def run_chart(measure: pd.DataFrame) -> Any:
+    """The weekly measure as a run chart: baseline median extended, the first shift's points marked."""
+
+    found = weekly_analysis(measure)
+    measure = measure.sort_values("week")
+    figure, axes = _weekly_figure(measure)
     axes.axhline(
         found["baseline_median"],
         color=GREY,
@@ -313,35 +332,19 @@ def run_chart(measure: pd.DataFrame) -> Any:
             zorder=3,
             label=f"Shift: weeks {shift['first_week']} to {shift['last_week']}",
         )
-    _annotate_change(axes, measure)
-    axes.set_ylim(0, 100)
-    axes.set_xlim(0, int(measure["week"].max()) + 1)
-    axes.set_xlabel("Week")
-    axes.set_ylabel("Referrals where care started within 7 days (%)")
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
-    axes.set_title("Brackenford home care: run chart of the weekly measure (synthetic data)")
-    return figure
+    return _finish_weekly(
+        figure, axes, measure, "Brackenford home care: run chart of the weekly measure (synthetic data)"
+    )
 
 
 def xmr_chart(measure: pd.DataFrame) -> Any:
     """The weekly measure with the baseline's mean and XmR limits extended; points outside marked."""
-    from matplotlib.figure import Figure
 
     found = weekly_analysis(measure)
     limits = found["limits"]
     measure = measure.sort_values("week")
     outside = measure[measure["week"].isin(found["outside"])]
-    figure = Figure(figsize=(9, 4.4))
-    axes = figure.add_subplot()
-    axes.plot(
-        measure["week"],
-        measure[PERCENT],
-        color=BLUE,
-        marker="o",
-        markersize=3.5,
-        linewidth=1.2,
-        label="Share started within 7 days",
-    )
+    figure, axes = _weekly_figure(measure)
     axes.axhline(limits.mean, color=GREY, linewidth=1.2, label=f"Baseline mean: {limits.mean:.1f}%")
     axes.axhline(
         limits.upper,
@@ -354,14 +357,9 @@ def xmr_chart(measure: pd.DataFrame) -> Any:
     axes.scatter(
         outside["week"], outside[PERCENT], marker="D", color=ORANGE, s=40, zorder=3, label="Above the upper limit"
     )
-    _annotate_change(axes, measure)
-    axes.set_ylim(0, 100)
-    axes.set_xlim(0, int(measure["week"].max()) + 1)
-    axes.set_xlabel("Week")
-    axes.set_ylabel("Referrals where care started within 7 days (%)")
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
-    axes.set_title("Brackenford home care: XmR chart with limits from the baseline (synthetic data)")
-    return figure
+    return _finish_weekly(
+        figure, axes, measure, "Brackenford home care: XmR chart with limits from the baseline (synthetic data)"
+    )
 
 
 def weekly_table(measure: pd.DataFrame) -> pd.DataFrame:
