@@ -29,10 +29,12 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from common import machine, percentile  # noqa: E402
 
 from exercises.markers import replace_between  # noqa: E402
 from tools.hub.check import NOTEBOOK, ensure_user_env, open_course, python_reachable, run_notebook, sandbox  # noqa: E402
@@ -55,11 +57,6 @@ def _rss_of_user(user: str) -> int:
         except (FileNotFoundError, PermissionError, ProcessLookupError):
             continue
     return total
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(size: int) -> dict[str, float]:
@@ -106,7 +103,7 @@ def measure(size: int) -> dict[str, float]:
         "participants": size,
         "servers_ready_s": round(ready, 1),
         "notebook_p50_s": round(statistics.median(run), 1),
-        "notebook_p95_s": round(_percentile(run, 0.95), 1),
+        "notebook_p95_s": round(percentile(run, 95), 1),
         "notebook_max_s": round(max(run), 1),
         "memory_per_participant_mb": round(statistics.median(per_person) / 2**20),
         # all participants' processes together (shared pages counted in each, so an upper bound)
@@ -136,10 +133,10 @@ def main() -> int:
         print(f"Measuring {size} participants ...", flush=True)
         rows.append(measure(size))
         print(json.dumps(rows[-1]), flush=True)
-    memory_gb = round(int(Path("/proc/meminfo").read_text().split()[1]) / 2**20)
+    server = machine()
     results = {
         "measured": time.strftime("%Y-%m-%d"),
-        "machine": f"{os.cpu_count()} cores and {memory_gb} GB of memory",
+        "machine": f"{server['cpus']} cores and {round(cast(float, server['memory_gb']))} GB of memory",
         "rows": rows,
     }
     out.write_text(json.dumps(results, indent=2) + "\n")
